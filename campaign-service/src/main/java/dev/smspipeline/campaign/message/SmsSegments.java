@@ -1,0 +1,43 @@
+package dev.smspipeline.campaign.message;
+
+/**
+ * How many SMS segments a body takes: GSM-7 fits 160 characters in one segment and 153
+ * per segment when concatenated; anything outside GSM-7 forces UCS-2 with 70 and 67.
+ */
+final class SmsSegments {
+
+	private static final String GSM7_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+			+ "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+
+	private static final String GSM7_EXTENDED = "^{}\\[~]|€\f";
+
+	private SmsSegments() {
+	}
+
+	static int count(String body) {
+		int gsmUnits = 0;
+		boolean gsm = true;
+		for (int i = 0; i < body.length() && gsm; i++) {
+			char c = body.charAt(i);
+			if (GSM7_BASIC.indexOf(c) >= 0) {
+				gsmUnits++;
+			}
+			else if (GSM7_EXTENDED.indexOf(c) >= 0) {
+				gsmUnits += 2;
+			}
+			else {
+				gsm = false;
+			}
+		}
+		if (gsm) {
+			return (gsmUnits <= 160) ? 1 : ceilDiv(gsmUnits, 153);
+		}
+		int utf16Units = body.length();
+		return (utf16Units <= 70) ? 1 : ceilDiv(utf16Units, 67);
+	}
+
+	private static int ceilDiv(int a, int b) {
+		return (a + b - 1) / b;
+	}
+
+}

@@ -1,0 +1,985 @@
+#!/usr/bin/env bash
+#
+# local-stack.sh - run the whole SMS pipeline on this machine, no Docker needed.
+#
+#   ./local-stack.sh [start [part...]]   build what is missing, start everything (default)
+#   ./local-stack.sh stop [part...]      stop everything (or the given parts), no process left behind
+#   ./local-stack.sh status              parts, pids, health
+#   ./local-stack.sh restart <part>      stop and start one part
+#   ./local-stack.sh logs <part>         follow a part's log
+#   ./local-stack.sh demo [count]        send a batch of texts and report how they ended
+#   ./local-stack.sh help
+#
+# Every part runs as its own java process; pids, logs, data, credentials and the demo
+# API key live under .local-stack/ (git-ignored). Ports are overridable by environment
+# variables (CAMPAIGN_PORT, DISPATCH_PORT, STATUS_PORT, SCHEMA_REGISTRY_PORT, CARRIER_PORT,
+# KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT).
+
+set -Eeuo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+cd "$ROOT"
+
+STATE_DIR="$ROOT/.local-stack"
+LOG_DIR="$STATE_DIR/logs"
+VERSION="0.1.0-SNAPSHOT"
+
+CAMPAIGN_PORT=${CAMPAIGN_PORT:-8081}
+DISPATCH_PORT=${DISPATCH_PORT:-8082}
+STATUS_PORT=${STATUS_PORT:-8083}
+SCHEMA_REGISTRY_PORT=${SCHEMA_REGISTRY_PORT:-8085}
+CARRIER_PORT=${CARRIER_PORT:-8090}
+KAFKA_PORT=${KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+POSTGRES_PORT=${POSTGRES_PORT:-5433}
+
+KAFKA_DATA_DIR=${KAFKA_DATA_DIR:-$STATE_DIR/kafka}
+POSTGRES_DATA_DIR=${POSTGRES_DATA_DIR:-$STATE_DIR/postgres}
+POSTGRES_BIN_DIR=${POSTGRES_BIN_DIR:-$STATE_DIR/postgres-bin}
+DATABASE_USERNAME=${DATABASE_USERNAME:-sms}
+DATABASE_PASSWORD=${DATABASE_PASSWORD:-sms}
+
+STOP_TIMEOUT=${STOP_TIMEOUT:-20}
+LOCAL_STACK_JAVA_OPTS=${LOCAL_STACK_JAVA_OPTS:-}
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+# Start order, stop order is the reverse. Parts in one phase start together and are
+# waited for together; a phase starts when the one before is healthy.
+PARTS="kafka postgres schema-registry carrier-simulator campaign-service dispatch-service status-service"
+PHASES=("kafka postgres" "schema-registry carrier-simulator" "campaign-service dispatch-service status-service")
+TERMINAL_STATUSES="DELIVERED UNDELIVERED FAILED REJECTED CANCELED EXPIRED DELIVERY_UNKNOWN"
+
+if [[ -t 1 ]]; then
+	BOLD=$'\e[1m' DIM=$'\e[2m' RED=$'\e[31m' GREEN=$'\e[32m' YELLOW=$'\e[33m' RESET=$'\e[0m'
+else
+	BOLD="" DIM="" RED="" GREEN="" YELLOW="" RESET=""
+fi
+
+say() { printf '%s\n' "$*"; }
+err() { printf '%s\n' "${RED}error:${RESET} $*" >&2; }
+die() {
+	err "$*"
+	exit 1
+}
+# Expected errors go through die(); anything else is reported once, by the main shell.
+trap 'rc=$?; [[ $BASHPID == "$$" ]] && err "unexpected failure (exit $rc) at line $LINENO: $BASH_COMMAND"; exit $rc' ERR
+
+# ---------------------------------------------------------------------------------------
+# Parts
+# ---------------------------------------------------------------------------------------
+
+canonical_part() {
+	case "$1" in
+	kafka | broker) echo kafka ;;
+	postgres | postgresql | pg | db) echo postgres ;;
+	schema-registry | registry) echo schema-registry ;;
+	carrier-simulator | carrier | simulator | sim) echo carrier-simulator ;;
+	campaign-service | campaign) echo campaign-service ;;
+	dispatch-service | dispatch) echo dispatch-service ;;
+	status-service | status) echo status-service ;;
+	*) return 1 ;;
+	esac
+}
+
+# Sets PART to the canonical name of part $1, or stops with a clear message.
+require_part() {
+	PART=$(canonical_part "${1:-}") || die "unknown part '${1:-}'; parts are: $PARTS"
+}
+
+part_jar() {
+	case "$1" in
+	kafka | postgres) echo "deploy/local-infra/target/local-infra-$VERSION-exec.jar" ;;
+	schema-registry) echo "deploy/schema-registry/target/schema-registry-$VERSION-exec.jar" ;;
+	carrier-simulator) echo "deploy/carrier-simulator/target/carrier-simulator-$VERSION-exec.jar" ;;
+	*) echo "$1/target/$1-$VERSION-exec.jar" ;;
+	esac
+}
+
+part_args() {
+	case "$1" in
+	kafka | postgres) echo "$1" ;;
+	*) echo "" ;;
+	esac
+}
+
+part_heap() {
+	case "$1" in
+	kafka) echo "-Xms128m -Xmx512m" ;;
+	postgres) echo "-Xmx256m -XX:+UseSerialGC" ;;
+	*) echo "-Xmx256m -XX:+UseSerialGC" ;;
+	esac
+}
+
+part_port() {
+	case "$1" in
+	kafka) echo "$KAFKA_PORT" ;;
+	postgres) echo "$POSTGRES_PORT" ;;
+	schema-registry) echo "$SCHEMA_REGISTRY_PORT" ;;
+	carrier-simulator) echo "$CARRIER_PORT" ;;
+	campaign-service) echo "$CAMPAIGN_PORT" ;;
+	dispatch-service) echo "$DISPATCH_PORT" ;;
+	status-service) echo "$STATUS_PORT" ;;
+	esac
+}
+
+part_port_var() {
+	case "$1" in
+	kafka) echo KAFKA_PORT ;;
+	postgres) echo POSTGRES_PORT ;;
+	schema-registry) echo SCHEMA_REGISTRY_PORT ;;
+	carrier-simulator) echo CARRIER_PORT ;;
+	campaign-service) echo CAMPAIGN_PORT ;;
+	dispatch-service) echo DISPATCH_PORT ;;
+	status-service) echo STATUS_PORT ;;
+	esac
+}
+
+part_url() {
+	case "$1" in
+	kafka) echo "localhost:$KAFKA_PORT" ;;
+	postgres) echo "jdbc:postgresql://localhost:$POSTGRES_PORT/{campaign,dispatch,status} ($DATABASE_USERNAME/$DATABASE_PASSWORD)" ;;
+	carrier-simulator) echo "http://localhost:$CARRIER_PORT  (GET /sim/messages)" ;;
+	*) echo "http://localhost:$(part_port "$1")" ;;
+	esac
+}
+
+# Seconds to wait for a part to become healthy.
+part_start_timeout() {
+	case "$1" in
+	kafka | postgres) echo 120 ;;
+	schema-registry | carrier-simulator) echo 90 ;;
+	*) echo 150 ;;
+	esac
+}
+
+# The line the infrastructure launchers print once they are ready.
+part_ready_line() {
+	case "$1" in
+	kafka) echo "Kafka broker started on" ;;
+	postgres) echo "PostgreSQL started on" ;;
+	esac
+}
+
+pid_file() { echo "$STATE_DIR/$1.pid"; }
+log_file() { echo "$LOG_DIR/$1.log"; }
+
+# Environment of a part, into the PART_ENV array.
+part_env() {
+	local db=""
+	PART_ENV=()
+	case "$1" in
+	kafka)
+		PART_ENV=("KAFKA_PORT=$KAFKA_PORT" "KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT" "KAFKA_DATA_DIR=$KAFKA_DATA_DIR")
+		;;
+	postgres)
+		PART_ENV=("POSTGRES_PORT=$POSTGRES_PORT" "POSTGRES_DATA_DIR=$POSTGRES_DATA_DIR"
+			"POSTGRES_BIN_DIR=$POSTGRES_BIN_DIR" "POSTGRES_USER=$DATABASE_USERNAME"
+			"POSTGRES_PASSWORD=$DATABASE_PASSWORD" "POSTGRES_DATABASES=campaign,dispatch,status")
+		;;
+	schema-registry)
+		PART_ENV=("KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT" "SCHEMA_REGISTRY_PORT=$SCHEMA_REGISTRY_PORT")
+		;;
+	carrier-simulator)
+		PART_ENV=("SIM_PORT=$CARRIER_PORT" "CARRIER_ACCOUNT_SID=$CARRIER_ACCOUNT_SID"
+			"CARRIER_AUTH_TOKEN=$CARRIER_AUTH_TOKEN"
+			"SIM_INBOUND_WEBHOOK_URL=http://localhost:$STATUS_PORT/webhooks/carrier/inbound")
+		;;
+	campaign-service | dispatch-service | status-service)
+		db=${1%-service}
+		PART_ENV=("SERVER_PORT=$(part_port "$1")" "KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT"
+			"SCHEMA_REGISTRY_URL=http://localhost:$SCHEMA_REGISTRY_PORT"
+			"DATABASE_URL=jdbc:postgresql://localhost:$POSTGRES_PORT/$db"
+			"DATABASE_USERNAME=$DATABASE_USERNAME" "DATABASE_PASSWORD=$DATABASE_PASSWORD")
+		case "$1" in
+		campaign-service)
+			PART_ENV+=("SMS_ACCOUNTS_BOOTSTRAP_DEMO=$API_KEY_HASH")
+			;;
+		dispatch-service)
+			PART_ENV+=("CARRIER_BASE_URL=http://localhost:$CARRIER_PORT" "CARRIER_ACCOUNT_SID=$CARRIER_ACCOUNT_SID"
+				"CARRIER_AUTH_TOKEN=$CARRIER_AUTH_TOKEN"
+				"STATUS_CALLBACK_URL=http://localhost:$STATUS_PORT/webhooks/carrier/status")
+			;;
+		status-service)
+			PART_ENV+=("CARRIER_ACCOUNT_SID=$CARRIER_ACCOUNT_SID" "CARRIER_AUTH_TOKEN=$CARRIER_AUTH_TOKEN"
+				"SMS_ACCOUNTS_BOOTSTRAP_DEMO=$API_KEY_HASH")
+			;;
+		esac
+		;;
+	esac
+}
+
+# ---------------------------------------------------------------------------------------
+# Processes
+# ---------------------------------------------------------------------------------------
+
+is_number() { [[ ${1:-} =~ ^[0-9]+$ ]]; }
+
+alive() { is_number "${1:-}" && kill -0 "$1" 2>/dev/null; }
+
+# Does process $1 run part $2 from this checkout?
+is_part_process() {
+	local args jar
+	args=$(ps -ww -p "$1" -o args= 2>/dev/null) || return 1
+	jar="$ROOT/$(part_jar "$2")"
+	case "$args" in
+	*"-jar $jar"*) ;;
+	*) return 1 ;;
+	esac
+	case "$2" in
+	kafka | postgres) [[ $args == *" $2" ]] ;;
+	esac
+}
+
+# Pids of processes running part $1 from this checkout, found by command line.
+find_part_pids() {
+	local jar pid args
+	jar="$ROOT/$(part_jar "$1")"
+	ps -ww -eo pid=,args= 2>/dev/null | while read -r pid args; do
+		[[ $args == *"-jar $jar"* ]] || continue
+		case "$1" in
+		kafka | postgres) [[ $args == *" $1" ]] || continue ;;
+		esac
+		echo "$pid"
+	done
+}
+
+# Prints the pid of part $1 if it is running; fixes up a stale or missing pid file.
+part_pid() {
+	local file pid
+	file=$(pid_file "$1")
+	if [[ -f $file ]]; then
+		pid=$(tr -dc '0-9' <"$file" 2>/dev/null || true)
+		if alive "$pid" && is_part_process "$pid" "$1"; then
+			echo "$pid"
+			return 0
+		fi
+		rm -f "$file"
+	fi
+	pid=$(find_part_pids "$1" | head -n 1)
+	if [[ -n $pid ]]; then
+		[[ -d $STATE_DIR ]] && echo "$pid" >"$file"
+		echo "$pid"
+		return 0
+	fi
+	return 1
+}
+
+port_in_use() {
+	local port=$1
+	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+		return 0
+	fi
+	if command -v ss >/dev/null 2>&1 && [[ -n $(ss -Hltn "sport = :$port" 2>/dev/null || true) ]]; then
+		return 0
+	fi
+	return 1
+}
+
+# Kafka ApiVersions (v0) request over bash's /dev/tcp: healthy when the broker answers
+# with our correlation id and error code 0. Bytes are read between NULs (bash cannot
+# hold NUL in a variable), with a timeout so a stuck broker cannot hang the script.
+kafka_answers() {
+	local port=$1 hex="" chunk rc i LC_ALL=C
+	exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+	printf '\000\000\000\012\000\022\000\000\000\000\000\001\377\377' >&3
+	while ((${#hex} < 20)); do
+		chunk=""
+		IFS= read -r -d '' -t 3 chunk <&3 && rc=0 || rc=$?
+		for ((i = 0; i < ${#chunk}; i++)); do
+			hex+=$(printf '%02x' "'${chunk:i:1}")
+		done
+		((rc == 0)) || break
+		hex+=00
+	done
+	exec 3>&-
+	[[ ${hex:8:12} == 000000010000 ]]
+}
+
+# PostgreSQL SSLRequest: a server answers a single 'N' or 'S'.
+postgres_answers() {
+	local port=$1 answer=""
+	exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+	printf '\000\000\000\010\004\322\026\057' >&3
+	IFS= read -r -n 1 -t 3 answer <&3 || true
+	exec 3>&-
+	[[ $answer == N || $answer == S ]]
+}
+
+http_ok() { curl -fsS -o /dev/null --max-time 3 "$1" 2>/dev/null; }
+
+actuator_up() {
+	local body
+	body=$(curl -fsS --max-time 3 "$1" 2>/dev/null) || return 1
+	[[ $body =~ \"status\"[[:space:]]*:[[:space:]]*\"UP\" ]]
+}
+
+# Is part $1 (already known to be running) serving?
+part_healthy() {
+	local port line
+	port=$(part_port "$1")
+	case "$1" in
+	kafka | postgres)
+		line=$(part_ready_line "$1")
+		grep -qF "$line" "$(log_file "$1")" 2>/dev/null || return 1
+		if [[ $1 == kafka ]]; then (kafka_answers "$port") 2>/dev/null; else (postgres_answers "$port") 2>/dev/null; fi
+		;;
+	schema-registry | carrier-simulator) http_ok "http://localhost:$port/health" ;;
+	*) actuator_up "http://localhost:$port/actuator/health" ;;
+	esac
+}
+
+# The postmaster of the embedded PostgreSQL runs detached from its launcher (pg_ctl
+# starts it as a daemon); if the launcher was killed hard, it is left behind.
+postmaster_pid() {
+	local file="$POSTGRES_DATA_DIR/postmaster.pid" pid args
+	[[ -f $file ]] || return 1
+	pid=$(head -n 1 "$file" | tr -dc '0-9')
+	alive "$pid" || return 1
+	args=$(ps -ww -p "$pid" -o args= 2>/dev/null) || return 1
+	[[ $args == *postgres* && $args == *"$POSTGRES_DATA_DIR"* ]] || return 1
+	echo "$pid"
+}
+
+stop_orphan_postgres() {
+	local pid i
+	pid=$(postmaster_pid) || return 0
+	say "Stopping PostgreSQL server left running on $POSTGRES_DATA_DIR (pid $pid)"
+	kill -INT "$pid" 2>/dev/null || true
+	for ((i = 0; i < STOP_TIMEOUT * 5; i++)); do
+		alive "$pid" || break
+		sleep 0.2
+	done
+	if alive "$pid"; then
+		kill -KILL "$pid" 2>/dev/null || true
+		say "  killed it after ${STOP_TIMEOUT}s"
+	fi
+	# Its server processes exit by themselves when the postmaster is gone; make sure.
+	sleep 0.5
+	local child
+	for child in $(ps -eo pid=,ppid= 2>/dev/null | awk -v p="$pid" '$2 == p { print $1 }'); do
+		kill -KILL "$child" 2>/dev/null || true
+	done
+}
+
+# Sends SIGTERM to the given parts, waits for each (SIGKILL after STOP_TIMEOUT seconds).
+stop_parts() {
+	local part pid pids=() names=() i n
+	for part in "$@"; do
+		pid=$(part_pid "$part") || {
+			rm -f "$(pid_file "$part")"
+			continue
+		}
+		kill -TERM "$pid" 2>/dev/null || true
+		pids+=("$pid")
+		names+=("$part")
+	done
+	((${#pids[@]})) || return 0
+	for ((n = 0; n < ${#pids[@]}; n++)); do
+		pid=${pids[n]}
+		part=${names[n]}
+		for ((i = 0; i < STOP_TIMEOUT * 5; i++)); do
+			alive "$pid" || break
+			sleep 0.2
+		done
+		if alive "$pid"; then
+			kill -KILL "$pid" 2>/dev/null || true
+			# Started with setsid: the pid is its own process group.
+			kill -KILL -- "-$pid" 2>/dev/null || true
+			say "  ${YELLOW}killed${RESET} $part (pid $pid): it did not stop within ${STOP_TIMEOUT}s"
+		else
+			say "  stopped $part (pid $pid)"
+		fi
+		rm -f "$(pid_file "$part")"
+		STOPPED_ANY=1
+	done
+}
+
+launch_part() {
+	local part=$1 jar log pid args heap
+	jar="$ROOT/$(part_jar "$part")"
+	log=$(log_file "$part")
+	args=$(part_args "$part")
+	heap=$(part_heap "$part")
+	part_env "$part"
+	[[ -f $log ]] && mv -f "$log" "$log.1"
+	printf '# %s: starting %s\n' "$(date '+%Y-%m-%dT%H:%M:%S%z')" "$part" >"$log"
+	local launcher=()
+	if command -v setsid >/dev/null 2>&1; then
+		launcher=(setsid)
+	else
+		launcher=(nohup)
+	fi
+	# shellcheck disable=SC2086 # heap, options and args are word lists
+	"${launcher[@]}" env "${PART_ENV[@]}" "$JAVA" $heap -XX:+ExitOnOutOfMemoryError $LOCAL_STACK_JAVA_OPTS \
+		-jar "$jar" $args >>"$log" 2>&1 </dev/null &
+	pid=$!
+	echo "$pid" >"$(pid_file "$part")"
+}
+
+# Waits until part $1 is healthy; on failure shows the end of its log and stops it.
+wait_healthy() {
+	local part=$1 started=$2 pid timeout log
+	timeout=$(part_start_timeout "$part")
+	log=$(log_file "$part")
+	pid=$(tr -dc '0-9' <"$(pid_file "$part")")
+	while :; do
+		if ! alive "$pid"; then
+			err "$part exited during startup. Last lines of $(relative "$log"):"
+			tail -n 30 "$log" | sed 's/^/    /' >&2
+			rm -f "$(pid_file "$part")"
+			return 1
+		fi
+		if part_healthy "$part"; then
+			say "  ${GREEN}up${RESET}  $part (pid $pid, $((SECONDS - started))s)"
+			return 0
+		fi
+		if ((SECONDS - started > timeout)); then
+			err "$part did not become healthy within ${timeout}s; stopping it. Last lines of $(relative "$log"):"
+			tail -n 30 "$log" | sed 's/^/    /' >&2
+			stop_parts "$part" >/dev/null
+			return 1
+		fi
+		sleep 0.5
+	done
+}
+
+relative() { echo "${1#"$ROOT"/}"; }
+
+# ---------------------------------------------------------------------------------------
+# Credentials
+# ---------------------------------------------------------------------------------------
+
+rand_hex() { od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
+
+sha256_hex() {
+	if command -v sha256sum >/dev/null 2>&1; then
+		printf '%s' "$1" | sha256sum | cut -d' ' -f1
+	elif command -v shasum >/dev/null 2>&1; then
+		printf '%s' "$1" | shasum -a 256 | cut -d' ' -f1
+	elif command -v openssl >/dev/null 2>&1; then
+		printf '%s' "$1" | openssl dgst -sha256 -r | cut -d' ' -f1
+	else
+		die "need sha256sum, shasum or openssl to hash the demo API key"
+	fi
+}
+
+ensure_credentials() {
+	local carrier_env="$STATE_DIR/carrier.env" key_file="$STATE_DIR/api-key"
+	mkdir -p "$STATE_DIR"
+	command -v sha256sum >/dev/null 2>&1 || command -v shasum >/dev/null 2>&1 || command -v openssl >/dev/null 2>&1 ||
+		die "need sha256sum, shasum or openssl to hash the demo API key"
+	if [[ ! -s $carrier_env ]]; then
+		(
+			umask 077
+			printf 'CARRIER_ACCOUNT_SID=AC%s\nCARRIER_AUTH_TOKEN=%s\n' "$(rand_hex 16)" "$(rand_hex 16)" >"$carrier_env"
+		)
+		chmod 600 "$carrier_env"
+		say "Generated carrier credentials in $(relative "$carrier_env")"
+	fi
+	CARRIER_ACCOUNT_SID=$(sed -n 's/^CARRIER_ACCOUNT_SID=//p' "$carrier_env" | tr -d '\r')
+	CARRIER_AUTH_TOKEN=$(sed -n 's/^CARRIER_AUTH_TOKEN=//p' "$carrier_env" | tr -d '\r')
+	[[ $CARRIER_ACCOUNT_SID =~ ^AC[0-9a-f]{32}$ && $CARRIER_AUTH_TOKEN =~ ^[0-9a-f]{32}$ ]] ||
+		die "$(relative "$carrier_env") is damaged (want CARRIER_ACCOUNT_SID=AC+32 hex and CARRIER_AUTH_TOKEN=32 hex); delete it to generate new credentials"
+	if [[ ! -s $key_file ]]; then
+		(
+			umask 077
+			printf 'sk_demo_%s\n' "$(rand_hex 20)" >"$key_file"
+		)
+		chmod 600 "$key_file"
+		rm -f "$STATE_DIR/api-key.shown"
+	fi
+	API_KEY=$(tr -d ' \r\n' <"$key_file")
+	[[ -n $API_KEY ]] || die "$(relative "$key_file") is empty; delete it to generate a new demo key"
+	API_KEY_HASH=$(sha256_hex "$API_KEY")
+}
+
+# ---------------------------------------------------------------------------------------
+# Commands
+# ---------------------------------------------------------------------------------------
+
+check_java() {
+	local version major
+	command -v "$JAVA" >/dev/null 2>&1 || die "java not found; install a JDK 17 or newer (or set JAVA_HOME)"
+	version=$("$JAVA" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)
+	major=${version%%.*}
+	[[ $major == 1 ]] && major=$(echo "$version" | cut -d. -f2)
+	if is_number "$major" && ((major < 17)); then
+		die "java $version found; the stack needs Java 17 or newer (set JAVA_HOME)"
+	fi
+}
+
+check_port_settings() {
+	local var value seen=" " name
+	for var in CAMPAIGN_PORT DISPATCH_PORT STATUS_PORT SCHEMA_REGISTRY_PORT CARRIER_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT POSTGRES_PORT; do
+		value=${!var}
+		if ! is_number "$value" || ((value < 1 || value > 65535)); then
+			die "$var must be a port number (1-65535), not '$value'"
+		fi
+		if [[ $seen == *" $value="* ]]; then
+			name=${seen##*" $value="}
+			die "$var and ${name%% *} are both $value; give each part its own port"
+		fi
+		seen+="$value=$var "
+	done
+}
+
+# Sets SELECTED to the parts named on the command line (default: all), in start order.
+select_parts() {
+	local part selected=" " arg out=()
+	if (($# == 0)); then
+		SELECTED=$PARTS
+		return
+	fi
+	for arg in "$@"; do
+		require_part "$arg"
+		selected+="$PART "
+	done
+	for part in $PARTS; do
+		[[ $selected == *" $part "* ]] && out+=("$part")
+	done
+	SELECTED="${out[*]}"
+}
+
+build_if_missing() {
+	local part jar missing=()
+	for part in "$@"; do
+		jar=$(part_jar "$part")
+		[[ -f $jar ]] || missing+=("$jar")
+	done
+	((${#missing[@]})) || return 0
+	say "${BOLD}Building the project${RESET} (missing: ${missing[*]})"
+	say "  ./mvnw -q -B -DskipTests package   ${DIM}(a few minutes the first time)${RESET}"
+	if ! ./mvnw -q -B -DskipTests package; then
+		die "the build failed (see above); fix it, or build the missing parts and run ./local-stack.sh start again"
+	fi
+	local still=0
+	for part in "$@"; do
+		jar=$(part_jar "$part")
+		if [[ ! -f $jar ]]; then
+			err "$part: $jar was not built; build it with ./mvnw -DskipTests package and check that module's output"
+			still=1
+		fi
+	done
+	((still == 0)) || exit 1
+}
+
+cmd_start() {
+	local parts part pid to_start=() running=() phase started port
+	select_parts "$@"
+	parts=$SELECTED
+	check_port_settings
+	mkdir -p "$STATE_DIR" "$LOG_DIR"
+	for part in $parts; do
+		if pid=$(part_pid "$part"); then
+			running+=("$part")
+		else
+			to_start+=("$part")
+		fi
+	done
+	if ((${#to_start[@]} == 0)); then
+		say "The local stack is already running."
+		print_table
+		exit 0
+	fi
+	check_java
+	for part in "${running[@]+"${running[@]}"}"; do
+		say "$part is already running (pid $(part_pid "$part"))"
+	done
+	# A PostgreSQL server left behind on our data directory is ours: stop it first.
+	[[ " ${to_start[*]} " == *" postgres "* ]] && stop_orphan_postgres
+	# Ports first: one clear line per taken port, before anything is built or started.
+	local taken=0
+	for part in "${to_start[@]}"; do
+		port=$(part_port "$part")
+		if port_in_use "$port"; then
+			err "port $port ($part) is already in use by another program; set $(part_port_var "$part") to use another"
+			taken=1
+		fi
+		if [[ $part == kafka ]] && port_in_use "$KAFKA_CONTROLLER_PORT"; then
+			err "port $KAFKA_CONTROLLER_PORT (kafka controller) is already in use by another program; set KAFKA_CONTROLLER_PORT to use another"
+			taken=1
+		fi
+	done
+	((taken == 0)) || exit 1
+	build_if_missing "${to_start[@]}"
+	ensure_credentials
+	local begin=$SECONDS
+	say "${BOLD}Starting the local stack${RESET} (logs in $(relative "$LOG_DIR")/)"
+	for phase in "${PHASES[@]}"; do
+		local in_phase=()
+		for part in $phase; do
+			[[ " ${to_start[*]} " == *" $part "* ]] && in_phase+=("$part")
+		done
+		((${#in_phase[@]})) || continue
+		started=$SECONDS
+		for part in "${in_phase[@]}"; do
+			launch_part "$part"
+		done
+		local failed=0
+		for part in "${in_phase[@]}"; do
+			wait_healthy "$part" "$started" || failed=1
+		done
+		if ((failed)); then
+			say ""
+			say "Parts that started are left running: ./local-stack.sh status, ./local-stack.sh stop"
+			exit 1
+		fi
+	done
+	say "Started in $((SECONDS - begin))s."
+	say ""
+	print_table
+	# The demo key is printed once, after the first start that got this far.
+	if [[ ! -e $STATE_DIR/api-key.shown ]]; then
+		say ""
+		say "${BOLD}Demo account API key${RESET} (account 'demo'; shown only this once):"
+		say "  $API_KEY"
+		say "It is kept in .local-stack/api-key (readable by you only). Use it as"
+		say "  curl -H \"Authorization: Bearer \$(cat .local-stack/api-key)\" http://localhost:$CAMPAIGN_PORT/api/v1/..."
+		: >"$STATE_DIR/api-key.shown"
+	fi
+	say ""
+	say "Next: ./local-stack.sh demo   |   ./local-stack.sh logs <part>   |   ./local-stack.sh stop"
+}
+
+cmd_stop() {
+	local parts part reversed=() phase i
+	select_parts "$@"
+	parts=$SELECTED
+	STOPPED_ANY=0
+	for part in $parts; do reversed=("$part" "${reversed[@]+"${reversed[@]}"}"); done
+	say "Stopping the local stack"
+	# Reverse phases; the parts of one phase are stopped together.
+	for ((i = ${#PHASES[@]} - 1; i >= 0; i--)); do
+		local group=()
+		for part in "${reversed[@]}"; do
+			[[ " ${PHASES[i]} " == *" $part "* ]] && group+=("$part")
+		done
+		((${#group[@]})) || continue
+		if [[ " ${group[*]} " == *" kafka "* && " ${group[*]} " == *" postgres "* ]]; then
+			stop_parts postgres
+			stop_parts kafka
+		else
+			stop_parts "${group[@]}"
+		fi
+	done
+	if [[ " $parts " == *" postgres "* ]] && postmaster_pid >/dev/null; then
+		stop_orphan_postgres
+		STOPPED_ANY=1
+	fi
+	if ((STOPPED_ANY == 0)); then
+		say "  nothing was running"
+	fi
+}
+
+print_table() {
+	local part pid state health url
+	printf "${BOLD}%-18s %-6s %-8s %-9s %s${RESET}\n" PART STATE PID HEALTH URL
+	for part in $PARTS; do
+		url=$(part_url "$part")
+		if pid=$(part_pid "$part"); then
+			state="${GREEN}up${RESET}  "
+			if part_healthy "$part"; then health="${GREEN}ok${RESET}       "; else health="${YELLOW}starting${RESET} "; fi
+		else
+			pid="-"
+			state="${DIM}down${RESET}"
+			health="${DIM}-${RESET}        "
+		fi
+		printf "%-18s %s   %-8s %s %s\n" "$part" "$state" "$pid" "$health" "$url"
+	done
+}
+
+cmd_status() {
+	print_table
+	if pid=$(postmaster_pid) && ! part_pid postgres >/dev/null; then
+		say ""
+		say "${YELLOW}note:${RESET} a PostgreSQL server (pid $pid) is still running on $(relative "$POSTGRES_DATA_DIR") without its launcher; ./local-stack.sh stop removes it"
+	fi
+}
+
+cmd_restart() {
+	(($# == 1)) || die "usage: ./local-stack.sh restart <part>   (parts: $PARTS)"
+	local part
+	require_part "$1"
+	part=$PART
+	STOPPED_ANY=0
+	stop_parts "$part"
+	[[ $part == postgres ]] && stop_orphan_postgres
+	cmd_start "$part"
+}
+
+cmd_logs() {
+	(($# == 1)) || die "usage: ./local-stack.sh logs <part>   (parts: $PARTS)"
+	local part log
+	require_part "$1"
+	part=$PART
+	log=$(log_file "$part")
+	[[ -f $log ]] || die "no log for $part yet ($(relative "$log")); start it with ./local-stack.sh start"
+	exec tail -n 200 -F "$log"
+}
+
+# ---------------------------------------------------------------------------------------
+# Demo
+# ---------------------------------------------------------------------------------------
+
+# Draws "label [#####.....] done/total" on one line (tty) or prints milestones.
+progress() {
+	local label=$1 done=$2 total=$3 width=40 filled bar
+	((total > 0)) || total=1
+	filled=$((done * width / total))
+	if [[ -t 1 ]]; then
+		bar=$(printf '%*s' "$filled" '' | tr ' ' '#')$(printf '%*s' $((width - filled)) '' | tr ' ' '.')
+		printf '\r  %-9s [%s] %d/%d' "$label" "$bar" "$done" "$total"
+	fi
+}
+
+progress_end() {
+	if [[ -t 1 ]]; then printf '\n'; else printf '  %-9s %d/%d\n' "$1" "$2" "$3"; fi
+}
+
+# awk program: prints the value of the top-level field `key` of the JSON document on
+# stdin (a string or a scalar), ignoring fields of the same name in nested objects and
+# arrays. Keeps the demo free of jq/python.
+# shellcheck disable=SC2016,SC2089 # an awk program, not shell
+JSON_FIELD_AWK='
+{ doc = doc $0 "\n" }
+END {
+	n = length(doc); depth = 0; instr = 0; esc = 0; expect = 0; tok = ""; current = ""
+	for (i = 1; i <= n; i++) {
+		c = substr(doc, i, 1)
+		if (instr) {
+			if (esc) { esc = 0; tok = tok c }
+			else if (c == "\\") { esc = 1 }
+			else if (c == "\"") {
+				instr = 0
+				if (depth == 1) {
+					if (expect) { if (current == key) { print tok; exit } expect = 0 }
+					else current = tok
+				}
+			}
+			else tok = tok c
+			continue
+		}
+		if (c == "\"") { instr = 1; tok = "" }
+		else if (c == "{" || c == "[") { depth++; if (depth == 2) expect = 0 }
+		else if (c == "}" || c == "]") depth--
+		else if (depth == 1 && c == ":") { expect = 1; scalar = "" }
+		else if (depth == 1 && c == ",") { if (expect && current == key && scalar != "") { print scalar; exit } expect = 0 }
+		else if (depth == 1 && expect && c !~ /[ \t\r\n]/) scalar = scalar c
+	}
+	if (expect && current == key && scalar != "") print scalar
+}'
+
+# Runs in xargs children: POST one message. Prints "index recipient http-code messageId".
+demo_send_one() {
+	local idx=$1 recipient=$2 json resp code body id
+	json=$(printf '{"recipient":"%s","body":"Hello from the local stack demo (run %s): text %s of %s"}' \
+		"$recipient" "$DEMO_RUN" "$idx" "$DEMO_TOTAL")
+	resp=$(curl -sS --max-time 20 -X POST "$DEMO_SEND_URL" -H 'Content-Type: application/json' \
+		-H "Idempotency-Key: demo-$DEMO_RUN-$idx" -H "@$DEMO_HEADER_FILE" --data "$json" \
+		-w '\n%{http_code}' 2>/dev/null) || resp=$'\n000'
+	code=${resp##*$'\n'}
+	body=${resp%$'\n'*}
+	id=$(printf '%s' "$body" | awk -v key=messageId "$JSON_FIELD_AWK")
+	printf '%s %s %s %s\n' "$idx" "$recipient" "$code" "${id:--}"
+}
+
+# Runs in xargs children: prints "messageId STATUS" (PENDING when not known yet).
+demo_status_one() {
+	local id=$1 resp code body status=""
+	resp=$(curl -sS --max-time 10 "$DEMO_STATUS_URL/$id" -H "@$DEMO_HEADER_FILE" -w '\n%{http_code}' 2>/dev/null) ||
+		resp=$'\n000'
+	code=${resp##*$'\n'}
+	body=${resp%$'\n'*}
+	if [[ $code == 200 ]]; then
+		status=$(printf '%s' "$body" | awk -v key=status "$JSON_FIELD_AWK")
+		[[ $status == null ]] && status=""
+	fi
+	printf '%s %s\n' "$id" "${status:-PENDING}"
+}
+
+scenario_name() {
+	case "$1" in
+	+14152010001) echo "landline, refused (21614)" ;;
+	+14152020001) echo "unreachable handset (30003)" ;;
+	+14152030001) echo "filtered as spam (30007)" ;;
+	+14152040001) echo "unknown carrier error (30008)" ;;
+	+14152060001) echo "slow delivery (5 s)" ;;
+	+14152070001) echo "rate limited once (429, Retry-After 3)" ;;
+	+14152080001) echo "carrier HTTP 500 twice, then accepted" ;;
+	+14152090001) echo "unsubscribed (21610)" ;;
+	+14152100001) echo "callbacks twice, out of order" ;;
+	esac
+}
+
+cmd_demo() {
+	local count=${1:-200} timeout=${DEMO_TIMEOUT:-60} parallel=${DEMO_PARALLEL:-8}
+	(($# <= 1)) || die "usage: ./local-stack.sh demo [count]"
+	if ! is_number "$count" || ((count < 1 || count > 5000)); then
+		die "count must be a number from 1 to 5000, not '$count'"
+	fi
+	command -v curl >/dev/null 2>&1 || die "the demo needs curl"
+	actuator_up "http://localhost:$CAMPAIGN_PORT/actuator/health" ||
+		die "campaign-service is not running or not healthy on port $CAMPAIGN_PORT; start the stack with ./local-stack.sh start"
+	actuator_up "http://localhost:$STATUS_PORT/actuator/health" ||
+		die "status-service is not running or not healthy on port $STATUS_PORT; start the stack with ./local-stack.sh start"
+	[[ -s $STATE_DIR/api-key ]] || die "no demo API key in .local-stack/api-key; it is created by the first ./local-stack.sh start"
+
+	local dir="$STATE_DIR/demo"
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	# shellcheck disable=SC2064 # expand now: $dir is local
+	trap "rm -f '$dir/auth-header'" EXIT
+	(
+		umask 077
+		printf 'Authorization: Bearer %s\n' "$(tr -d ' \r\n' <"$STATE_DIR/api-key")" >"$dir/auth-header"
+	)
+	# shellcheck disable=SC2090 # passed to awk as one argument
+	export DEMO_RUN DEMO_TOTAL="$count" DEMO_HEADER_FILE="$dir/auth-header" JSON_FIELD_AWK
+	DEMO_RUN="$(date +%H%M%S)-$(rand_hex 2)"
+	export DEMO_SEND_URL="http://localhost:$CAMPAIGN_PORT/api/v1/messages"
+	export DEMO_STATUS_URL="http://localhost:$STATUS_PORT/api/v1/messages"
+	export -f demo_send_one demo_status_one
+
+	# Recipients: distinct ordinary numbers, with the carrier simulator's scenario numbers
+	# spread through the batch (one in ten, at most nine).
+	local scenarios=(+14152010001 +14152020001 +14152030001 +14152040001 +14152060001 +14152070001
+		+14152080001 +14152090001 +14152100001)
+	local n_scen=$((count / 10)) i s=0 step
+	((n_scen <= ${#scenarios[@]})) || n_scen=${#scenarios[@]}
+	step=$((n_scen > 0 ? count / n_scen : count + 1))
+	for ((i = 1; i <= count; i++)); do
+		if ((s < n_scen && i % step == step / 2)); then
+			echo "$i ${scenarios[s]}"
+			s=$((s + 1))
+		else
+			printf '%d +1415555%04d\n' "$i" "$i"
+		fi
+	done >"$dir/tasks"
+
+	say "${BOLD}Demo${RESET}: sending $count texts to POST $DEMO_SEND_URL ($parallel at a time)"
+	local begin=$SECONDS xargs_pid done_count
+	xargs -P "$parallel" -L 1 bash -c 'demo_send_one "$@"' _ <"$dir/tasks" >>"$dir/sent" 2>/dev/null &
+	xargs_pid=$!
+	trap 'kill "$xargs_pid" 2>/dev/null; say ""; die "interrupted"' INT TERM
+	while alive "$xargs_pid"; do
+		done_count=$(wc -l <"$dir/sent" 2>/dev/null | tr -d ' ')
+		progress sending "${done_count:-0}" "$count"
+		sleep 0.2
+	done
+	wait "$xargs_pid" 2>/dev/null || true
+	done_count=$(wc -l <"$dir/sent" | tr -d ' ')
+	progress sending "$done_count" "$count"
+	progress_end sending "$done_count" "$count"
+	local send_secs=$((SECONDS - begin))
+	awk '$3 ~ /^2/ && $4 != "-" { print $4 }' "$dir/sent" >"$dir/ids"
+	local accepted refused
+	accepted=$(wc -l <"$dir/ids" | tr -d ' ')
+	refused=$((count - accepted))
+	say "  accepted $accepted of $count in ${send_secs}s"
+	if ((refused > 0)); then
+		say "  ${YELLOW}not accepted: $refused${RESET} ($(awk '!($3 ~ /^2/ && $4 != "-") { c[$3 == "000" ? "no answer" : "HTTP " $3]++ }
+			END { sep = ""; for (k in c) { printf "%s%s x%d", sep, k, c[k]; sep = ", " } }' "$dir/sent"))"
+	fi
+	((accepted > 0)) || die "no message was accepted; check ./local-stack.sh logs campaign-service"
+
+	say "Waiting up to ${timeout}s for final statuses from GET $DEMO_STATUS_URL/{id}"
+	cp "$dir/ids" "$dir/pending"
+	: >"$dir/final"
+	local deadline=$((SECONDS + timeout)) final_count pending_count
+	while :; do
+		xargs -P "$parallel" -L 1 bash -c 'demo_status_one "$@"' _ <"$dir/pending" >"$dir/round" 2>/dev/null || true
+		awk -v t=" $TERMINAL_STATUSES " 'index(t, " " $2 " ") > 0' "$dir/round" >>"$dir/final"
+		awk -v t=" $TERMINAL_STATUSES " 'index(t, " " $2 " ") == 0' "$dir/round" >"$dir/last"
+		cut -d' ' -f1 "$dir/last" >"$dir/pending"
+		final_count=$(wc -l <"$dir/final" | tr -d ' ')
+		pending_count=$(wc -l <"$dir/pending" | tr -d ' ')
+		progress final "$final_count" "$accepted"
+		((pending_count > 0 && SECONDS < deadline)) || break
+		sleep 1
+	done
+	progress_end final "$final_count" "$accepted"
+	trap - INT TERM
+
+	say ""
+	say "${BOLD}Result${RESET} ($count sent, $accepted accepted, $((SECONDS - begin))s in all)"
+	{
+		cat "$dir/final"
+		awk '{ print $1, $2 " (not final yet)" }' "$dir/last"
+	} | awk '{ $1 = ""; sub(/^ /, ""); c[$0]++ } END { for (k in c) printf "  %-28s %6d\n", k, c[k] }' | sort -k1,1
+	if ((refused > 0)); then
+		printf '  %-28s %6d\n' "not accepted by the API" "$refused"
+	fi
+	local line idx recipient code id status name
+	if grep -q ' +14152[01]' "$dir/sent"; then
+		say ""
+		say "Carrier simulator scenarios in this batch:"
+		while read -r idx recipient code id; do
+			name=$(scenario_name "$recipient")
+			[[ -n $name ]] || continue
+			status=$( (grep -h "^$id " "$dir/final" "$dir/last" 2>/dev/null || true) | head -n 1 | cut -d' ' -f2)
+			[[ $id == - ]] && status="HTTP $code"
+			printf '  %s  %-40s %s\n' "$recipient" "$name" "${status:-?}"
+		done < <(grep ' +14152[01]' "$dir/sent" | sort -n)
+	fi
+	if ((pending_count > 0)); then
+		say ""
+		say "$pending_count message(s) were not final within ${timeout}s (DEMO_TIMEOUT sets the wait)."
+	fi
+	say ""
+	line=$(head -n 1 "$dir/ids")
+	say "Look one up: curl -H \"Authorization: Bearer \$(cat .local-stack/api-key)\" $DEMO_STATUS_URL/$line"
+	rm -f "$dir/auth-header"
+}
+
+cmd_help() {
+	cat <<EOF
+${BOLD}local-stack.sh${RESET} - the SMS pipeline on this machine (Kafka, PostgreSQL, schema registry,
+carrier simulator, campaign/dispatch/status services), each part its own java process.
+
+Usage: ./local-stack.sh [command]
+
+  start [part...]   Build what is missing, then start every part (or the given ones) that is
+                    not running, each waiting for what it needs. The default command.
+  stop [part...]    Stop everything (or the given parts) in reverse order; nothing is left running.
+  status            Parts, pids, health and URLs.
+  restart <part>    Stop and start one part.
+  logs <part>       Follow a part's log (.local-stack/logs/<part>.log).
+  demo [count]      Send count texts (default 200) through the API and report how they ended.
+  help              This text.
+
+Parts: $PARTS
+       (short names work too: campaign, dispatch, status, registry, carrier, pg)
+
+Ports (environment, default): CAMPAIGN_PORT $CAMPAIGN_PORT, DISPATCH_PORT $DISPATCH_PORT, STATUS_PORT $STATUS_PORT,
+  SCHEMA_REGISTRY_PORT $SCHEMA_REGISTRY_PORT, CARRIER_PORT $CARRIER_PORT, KAFKA_PORT $KAFKA_PORT,
+  KAFKA_CONTROLLER_PORT $KAFKA_CONTROLLER_PORT, POSTGRES_PORT $POSTGRES_PORT.
+Other settings: STOP_TIMEOUT (seconds before SIGKILL, $STOP_TIMEOUT), LOCAL_STACK_JAVA_OPTS (extra JVM
+  options), DEMO_TIMEOUT (seconds the demo waits for final statuses, 60), DEMO_PARALLEL (8).
+
+State in .local-stack/: <part>.pid, logs/, kafka/ and postgres/ data (kept across restarts),
+carrier.env (generated carrier account SID and auth token), api-key (the 'demo' account's API
+key, mode 600). PostgreSQL: user $DATABASE_USERNAME, password $DATABASE_PASSWORD, databases campaign, dispatch,
+status (local connections are trusted). Delete .local-stack/ (when stopped) to start from scratch.
+EOF
+}
+
+main() {
+	local command=${1:-start}
+	(($# == 0)) || shift
+	case "$command" in
+	start | up) cmd_start "$@" ;;
+	stop | down) cmd_stop "$@" ;;
+	status | ps) cmd_status ;;
+	restart) cmd_restart "$@" ;;
+	logs | log) cmd_logs "$@" ;;
+	demo) cmd_demo "$@" ;;
+	help | -h | --help) cmd_help ;;
+	*)
+		err "unknown command '$command'"
+		cmd_help >&2
+		exit 2
+		;;
+	esac
+}
+
+main "$@"
