@@ -1,0 +1,260 @@
+package dev.smspipeline.simulator;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.smspipeline.simulator.messages.Sids;
+import dev.smspipeline.simulator.scenario.ScenarioTable;
+
+/**
+ * How to run a {@link CarrierSimulator}. Immutable: every {@code withX} method answers a
+ * copy.
+ *
+ * @param bindAddress the address to listen on
+ * @param port the port to listen on; 0 takes an ephemeral one
+ * @param accountSid the account SID clients authenticate as ({@code AC} + 32 hex digits)
+ * @param authToken the auth token: the basic-auth password and the key of every signature
+ * @param inboundWebhookUrl where {@code POST /sim/inbound} posts incoming messages
+ * @param scenarioFile a JSON or properties scenario file, or {@code null}
+ * @param scenarios a scenario table; when set it wins over {@code scenarioFile}
+ * @param httpThreads threads answering HTTP requests
+ * @param callbackThreads threads timing and posting callbacks
+ * @param callbackMaxInFlight most callbacks posted at once
+ * @param numberRateWindow least time between two accepted creates to one number
+ * @param messageLogLimit most create requests kept for {@code GET /sim/messages}
+ * @param idempotencyCacheSize most idempotency keys remembered
+ */
+public record SimulatorSettings(String bindAddress, int port, String accountSid, String authToken,
+		URI inboundWebhookUrl, Path scenarioFile, ScenarioTable scenarios, int httpThreads, int callbackThreads,
+		int callbackMaxInFlight, Duration numberRateWindow, int messageLogLimit, int idempotencyCacheSize) {
+
+	/** Default {@code SIM_PORT}. */
+	public static final int DEFAULT_PORT = 8090;
+
+	/** Default {@code SIM_INBOUND_WEBHOOK_URL}. */
+	public static final String DEFAULT_INBOUND_WEBHOOK_URL = "http://localhost:8083/webhooks/carrier/inbound";
+
+	private static final System.Logger logger = System.getLogger(SimulatorSettings.class.getName());
+
+	public SimulatorSettings {
+		Objects.requireNonNull(bindAddress, "bindAddress");
+		if (port < 0 || port > 65535) {
+			throw new IllegalArgumentException("port out of range: " + port);
+		}
+		Objects.requireNonNull(accountSid, "accountSid");
+		if (!Sids.ACCOUNT_SID.matcher(accountSid).matches()) {
+			throw new IllegalArgumentException("The account SID must be AC followed by 32 hex digits: " + accountSid);
+		}
+		if (authToken == null || authToken.isBlank()) {
+			throw new IllegalArgumentException("The auth token must not be blank");
+		}
+		Objects.requireNonNull(inboundWebhookUrl, "inboundWebhookUrl");
+		positive("httpThreads", httpThreads);
+		positive("callbackThreads", callbackThreads);
+		positive("callbackMaxInFlight", callbackMaxInFlight);
+		positive("messageLogLimit", messageLogLimit);
+		positive("idempotencyCacheSize", idempotencyCacheSize);
+		Objects.requireNonNull(numberRateWindow, "numberRateWindow");
+		if (numberRateWindow.isNegative()) {
+			throw new IllegalArgumentException("numberRateWindow must not be negative");
+		}
+	}
+
+	/**
+	 * Defaults with freshly generated credentials, listening on port 8090.
+	 * @return the settings
+	 */
+	public static SimulatorSettings defaults() {
+		return new SimulatorSettings("0.0.0.0", DEFAULT_PORT, Sids.newAccountSid(), Sids.newAuthToken(),
+				URI.create(DEFAULT_INBOUND_WEBHOOK_URL), null, null, defaultHttpThreads(), 2, 256,
+				Duration.ofSeconds(1), 1_000_000, 250_000);
+	}
+
+	/**
+	 * Defaults for a test: loopback, an ephemeral port, generated credentials.
+	 * @return the settings
+	 */
+	public static SimulatorSettings forTests() {
+		return defaults().withBindAddress("127.0.0.1").withPort(0);
+	}
+
+	/**
+	 * Settings from the process environment (see the README for the variables).
+	 * @return the settings
+	 */
+	public static SimulatorSettings fromEnvironment() {
+		return fromEnvironment(System.getenv());
+	}
+
+	/**
+	 * Settings from environment variables. A missing {@code CARRIER_ACCOUNT_SID} or
+	 * {@code CARRIER_AUTH_TOKEN} is generated, with a warning.
+	 * @param env the variables
+	 * @return the settings
+	 * @throws IllegalArgumentException when a variable is malformed
+	 */
+	public static SimulatorSettings fromEnvironment(Map<String, String> env) {
+		SimulatorSettings settings = defaults();
+		String sid = value(env, "CARRIER_ACCOUNT_SID");
+		String token = value(env, "CARRIER_AUTH_TOKEN");
+		if (sid == null || token == null) {
+			logger.log(System.Logger.Level.WARNING,
+					"CARRIER_ACCOUNT_SID or CARRIER_AUTH_TOKEN is not set; generated CARRIER_ACCOUNT_SID="
+							+ ((sid != null) ? sid : settings.accountSid) + " CARRIER_AUTH_TOKEN="
+							+ ((token != null) ? token : settings.authToken));
+		}
+		settings = settings.withCredentials((sid != null) ? sid : settings.accountSid,
+				(token != null) ? token : settings.authToken);
+		String bind = value(env, "SIM_BIND_ADDRESS");
+		if (bind != null) {
+			settings = settings.withBindAddress(bind);
+		}
+		settings = settings.withPort(intValue(env, "SIM_PORT", settings.port));
+		String inbound = value(env, "SIM_INBOUND_WEBHOOK_URL");
+		if (inbound != null) {
+			settings = settings.withInboundWebhookUrl(URI.create(inbound));
+		}
+		String scenarioFile = value(env, "SIM_SCENARIO_FILE");
+		if (scenarioFile != null) {
+			settings = settings.withScenarioFile(Path.of(scenarioFile));
+		}
+		settings = settings.withHttpThreads(intValue(env, "SIM_HTTP_THREADS", settings.httpThreads))
+			.withCallbackThreads(intValue(env, "SIM_CALLBACK_THREADS", settings.callbackThreads))
+			.withCallbackMaxInFlight(intValue(env, "SIM_CALLBACK_MAX_IN_FLIGHT", settings.callbackMaxInFlight))
+			.withNumberRateWindow(Duration
+				.ofMillis(intValue(env, "SIM_NUMBER_RATE_WINDOW_MS", (int) settings.numberRateWindow.toMillis())))
+			.withMessageLogLimit(intValue(env, "SIM_MESSAGE_LOG_LIMIT", settings.messageLogLimit))
+			.withIdempotencyCacheSize(intValue(env, "SIM_IDEMPOTENCY_CACHE_SIZE", settings.idempotencyCacheSize));
+		return settings;
+	}
+
+	public SimulatorSettings withBindAddress(String bindAddress) {
+		return new SimulatorSettings(bindAddress, this.port, this.accountSid, this.authToken, this.inboundWebhookUrl,
+				this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads, this.callbackMaxInFlight,
+				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+	}
+
+	public SimulatorSettings withPort(int port) {
+		return new SimulatorSettings(this.bindAddress, port, this.accountSid, this.authToken, this.inboundWebhookUrl,
+				this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads, this.callbackMaxInFlight,
+				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+	}
+
+	public SimulatorSettings withCredentials(String accountSid, String authToken) {
+		return new SimulatorSettings(this.bindAddress, this.port, accountSid, authToken, this.inboundWebhookUrl,
+				this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads, this.callbackMaxInFlight,
+				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+	}
+
+	public SimulatorSettings withInboundWebhookUrl(URI inboundWebhookUrl) {
+		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken, inboundWebhookUrl,
+				this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads, this.callbackMaxInFlight,
+				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+	}
+
+	public SimulatorSettings withInboundWebhookUrl(String inboundWebhookUrl) {
+		return withInboundWebhookUrl(URI.create(inboundWebhookUrl));
+	}
+
+	public SimulatorSettings withScenarioFile(Path scenarioFile) {
+		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
+				this.inboundWebhookUrl, scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
+				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+	}
+
+	public SimulatorSettings withScenarios(ScenarioTable scenarios) {
+		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
+				this.inboundWebhookUrl, this.scenarioFile, scenarios, this.httpThreads, this.callbackThreads,
+				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+	}
+
+	public SimulatorSettings withHttpThreads(int httpThreads) {
+		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
+				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, httpThreads, this.callbackThreads,
+				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+	}
+
+	public SimulatorSettings withCallbackThreads(int callbackThreads) {
+		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
+				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, callbackThreads,
+				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+	}
+
+	public SimulatorSettings withCallbackMaxInFlight(int callbackMaxInFlight) {
+		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
+				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
+				callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+	}
+
+	public SimulatorSettings withNumberRateWindow(Duration numberRateWindow) {
+		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
+				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
+				this.callbackMaxInFlight, numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+	}
+
+	public SimulatorSettings withMessageLogLimit(int messageLogLimit) {
+		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
+				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
+				this.callbackMaxInFlight, this.numberRateWindow, messageLogLimit, this.idempotencyCacheSize);
+	}
+
+	public SimulatorSettings withIdempotencyCacheSize(int idempotencyCacheSize) {
+		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
+				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
+				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, idempotencyCacheSize);
+	}
+
+	/**
+	 * The scenario table in force: {@link #scenarios()} when set, else the scenario file,
+	 * else the default table.
+	 * @return the table
+	 */
+	public ScenarioTable resolveScenarios() {
+		if (this.scenarios != null) {
+			return this.scenarios;
+		}
+		return (this.scenarioFile != null) ? ScenarioTable.load(this.scenarioFile) : ScenarioTable.defaults();
+	}
+
+	@Override
+	public String toString() {
+		return "SimulatorSettings[bindAddress=" + this.bindAddress + ", port=" + this.port + ", accountSid="
+				+ this.accountSid + ", authToken=(hidden), inboundWebhookUrl=" + this.inboundWebhookUrl
+				+ ", scenarioFile=" + this.scenarioFile + ", scenarios=" + this.scenarios + ", httpThreads="
+				+ this.httpThreads + ", callbackThreads=" + this.callbackThreads + ", callbackMaxInFlight="
+				+ this.callbackMaxInFlight + ", numberRateWindow=" + this.numberRateWindow + ", messageLogLimit="
+				+ this.messageLogLimit + ", idempotencyCacheSize=" + this.idempotencyCacheSize + "]";
+	}
+
+	private static int defaultHttpThreads() {
+		return Math.min(64, Math.max(4, 4 * Runtime.getRuntime().availableProcessors()));
+	}
+
+	private static void positive(String name, int value) {
+		if (value < 1) {
+			throw new IllegalArgumentException(name + " must be at least 1: " + value);
+		}
+	}
+
+	private static String value(Map<String, String> env, String name) {
+		String value = env.get(name);
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	private static int intValue(Map<String, String> env, String name, int defaultValue) {
+		String value = value(env, name);
+		if (value == null) {
+			return defaultValue;
+		}
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(name + " must be a whole number: " + value, ex);
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Incoming messages: Twilio's incoming-message webhook, posted on request.
+ */
+package dev.smspipeline.simulator.inbound;

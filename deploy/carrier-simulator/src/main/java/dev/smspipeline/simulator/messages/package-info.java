@@ -1,0 +1,4 @@
+/**
+ * The create-message call: decisions, idempotency, and the log of received requests.
+ */
+package dev.smspipeline.simulator.messages;

@@ -1,0 +1,4 @@
+/**
+ * The scenario table: what the carrier does with each recipient number.
+ */
+package dev.smspipeline.simulator.scenario;
