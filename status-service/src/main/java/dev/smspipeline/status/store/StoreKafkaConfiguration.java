@@ -1,0 +1,92 @@
+package dev.smspipeline.status.store;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import dev.smspipeline.schemas.Topics;
+
+/**
+ * The listener container of the store: batch listener, offsets committed after each
+ * batch, undeserializable records to the dead-letter topic, everything else retried with
+ * back-off.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreKafkaConfiguration {
+
+	/** The container factory {@link DeliveryStatusProjector} runs in. */
+	static final String CONTAINER_FACTORY = "statusStoreContainerFactory";
+
+	@Bean
+	DeadLetters statusStoreDeadLetters(ProducerFactory<Object, Object> producers) {
+		return new DeadLetters(producers);
+	}
+
+	@Bean(CONTAINER_FACTORY)
+	ConcurrentKafkaListenerContainerFactory<Object, Object> statusStoreContainerFactory(
+			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+			DeadLetters deadLetters, StoreSettings settings) {
+		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		configurer.configure(factory, consumers);
+		factory.setBatchListener(true);
+		factory.setConcurrency(settings.concurrency());
+		factory.getContainerProperties().setAckMode(AckMode.BATCH);
+		factory.setCommonErrorHandler(errorHandler(deadLetters, settings));
+		return factory;
+	}
+
+	/**
+	 * A {@code DeserializationException} is not retryable by default, so an unreadable
+	 * record goes to the dead-letter topic at once. Any other failure retries the batch
+	 * with exponential back-off, without end: it is the database, and skipping would lose
+	 * statuses.
+	 */
+	private static DefaultErrorHandler errorHandler(DeadLetters deadLetters, StoreSettings settings) {
+		ExponentialBackOff backOff = new ExponentialBackOff(settings.retryInitialInterval().toMillis(), 2.0);
+		backOff.setMaxInterval(settings.retryMaxInterval().toMillis());
+		return new DefaultErrorHandler(deadLetters.recoverer(), backOff);
+	}
+
+	/**
+	 * Writes dead letters as they arrived: the original bytes under the original key, to
+	 * {@code <topic>.DLT}, same partition, with Spring Kafka's exception headers. Its own
+	 * producer, since the service's template serializes Avro records, not bytes.
+	 */
+	static final class DeadLetters implements DisposableBean {
+
+		private final KafkaTemplate<Object, Object> template;
+
+		DeadLetters(ProducerFactory<Object, Object> producers) {
+			this.template = new KafkaTemplate<>(producers, Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+					StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+		}
+
+		DeadLetterPublishingRecoverer recoverer() {
+			return new DeadLetterPublishingRecoverer(this.template,
+					(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+		}
+
+		@Override
+		public void destroy() {
+			this.template.destroy();
+		}
+
+	}
+
+}

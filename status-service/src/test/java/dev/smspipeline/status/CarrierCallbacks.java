@@ -1,0 +1,158 @@
+package dev.smspipeline.status;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.util.MultiValueMap;
+
+import dev.smspipeline.status.callback.CallbackSettings;
+import dev.smspipeline.status.callback.TwilioSignatureVerifier;
+import dev.smspipeline.testsupport.accounts.TestAccount;
+import dev.smspipeline.testsupport.http.ApiResponse;
+
+/**
+ * Posts status callbacks to the service under test the way the carrier does: form fields
+ * in the body, our message and account ids in the URL's query, signed with the auth token
+ * the service is configured with.
+ */
+public final class CarrierCallbacks {
+
+	/** Where dispatch points the carrier's status callbacks. */
+	public static final String PATH = "/webhooks/carrier/status";
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String baseUrl;
+
+	private final CallbackSettings settings;
+
+	private final TwilioSignatureVerifier signer;
+
+	public CarrierCallbacks(String baseUrl, CallbackSettings settings) {
+		this.baseUrl = baseUrl;
+		this.settings = settings;
+		this.signer = new TwilioSignatureVerifier(settings.authToken());
+	}
+
+	/**
+	 * A callback of ACME's text {@code messageId} with the carrier's {@code status}; the
+	 * carrier's SID is derived from the message id, so all callbacks of a text share it.
+	 */
+	public Callback callback(String messageId, String status) {
+		Map<String, String> query = new LinkedHashMap<>();
+		query.put("messageId", messageId);
+		query.put("accountId", TestAccount.ACME.id());
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("MessageSid", sid(messageId));
+		form.put("SmsSid", sid(messageId));
+		form.put("AccountSid", this.settings.accountSid());
+		form.put("From", "+15005550006");
+		form.put("To", "+14155550100");
+		form.put("MessageStatus", status);
+		form.put("SmsStatus", status);
+		form.put("ApiVersion", "2010-04-01");
+		return new Callback(query, form);
+	}
+
+	/** Posts {@code callback} with the signature the carrier would compute. */
+	public ApiResponse post(Callback callback) {
+		return post(callback, sign(callback));
+	}
+
+	/**
+	 * Posts {@code callback} with this {@code X-Twilio-Signature} ({@code null}: none).
+	 */
+	public ApiResponse post(Callback callback, String signature) {
+		return post(url(callback), callback, signature);
+	}
+
+	/** Posts {@code callback} to another URL than the one it was signed for. */
+	public ApiResponse postTo(String query, Callback callback) {
+		return post(this.baseUrl + PATH + "?" + query, callback, sign(callback));
+	}
+
+	/** The signature the carrier would send with {@code callback}. */
+	public String sign(Callback callback) {
+		return this.signer.sign(url(callback), MultiValueMap.fromSingleValue(callback.form()));
+	}
+
+	private String url(Callback callback) {
+		String query = encode(callback.query());
+		return this.baseUrl + PATH + (query.isEmpty() ? "" : "?" + query);
+	}
+
+	private static ApiResponse post(String url, Callback callback, String signature) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+			.POST(HttpRequest.BodyPublishers.ofString(encode(callback.form())));
+		if (signature != null) {
+			request.header(TwilioSignatureVerifier.HEADER, signature);
+		}
+		try {
+			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new ApiResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(Map<String, String> parameters) {
+		return parameters.entrySet()
+			.stream()
+			.map((entry) -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
+
+	private static String sid(String messageId) {
+		String hex = messageId.replace("-", "");
+		return "SM" + (hex + "0".repeat(32)).substring(0, 32);
+	}
+
+	/**
+	 * One callback: the query of its URL and the form fields of its body, in order.
+	 *
+	 * @param query parameters of the callback URL's query
+	 * @param form the form fields
+	 */
+	public record Callback(Map<String, String> query, Map<String, String> form) {
+
+		/** The same callback with {@code name} set to {@code value} in the form. */
+		public Callback with(String name, String value) {
+			Map<String, String> changed = new LinkedHashMap<>(this.form);
+			changed.put(name, value);
+			return new Callback(this.query, changed);
+		}
+
+		/** The same callback with an {@code undelivered}-style error. */
+		public Callback withError(String code, String message) {
+			return with("ErrorCode", code).with("ErrorMessage", message);
+		}
+
+		/** The same callback without {@code name} in the URL's query. */
+		public Callback withoutQuery(String name) {
+			Map<String, String> changed = new LinkedHashMap<>(this.query);
+			changed.remove(name);
+			return new Callback(changed, this.form);
+		}
+
+	}
+
+}
