@@ -1,0 +1,97 @@
+package dev.smspipeline.dispatch.submission;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.smspipeline.events.DeliveryStatus;
+import dev.smspipeline.events.MessageRequested;
+import dev.smspipeline.events.MessageStatus;
+import dev.smspipeline.events.StatusSource;
+
+/**
+ * What dispatch decided for one text, as kept in the {@code submission} table: the final
+ * status it published, and everything needed to publish that status again, identically.
+ *
+ * @param messageId our id for the text
+ * @param accountId the account it belongs to
+ * @param recipient the recipient, E.164
+ * @param outcome SUBMITTED, FAILED or EXPIRED
+ * @param attempt the create call the outcome belongs to (0: none was made)
+ * @param carrierMessageId the carrier's SID, when SUBMITTED
+ * @param reasonCode our own reason, when we gave up ({@code CARRIER_UNAVAILABLE},
+ * {@code CARRIER_RATE_LIMITED})
+ * @param carrierErrorCode the carrier's code, when it refused the text
+ * @param carrierErrorDescription the readable reason of a FAILED text
+ * @param decidedAt when dispatch decided: the {@code occurredAt} of the status
+ */
+record Submission(String messageId, String accountId, String recipient, MessageStatus outcome, int attempt,
+		String carrierMessageId, String reasonCode, String carrierErrorCode, String carrierErrorDescription,
+		Instant decidedAt) {
+
+	Submission {
+		Objects.requireNonNull(messageId, "messageId");
+		Objects.requireNonNull(outcome, "outcome");
+		Objects.requireNonNull(decidedAt, "decidedAt");
+	}
+
+	static Submission submitted(MessageRequested request, int attempt, String carrierMessageId, Instant at) {
+		return new Submission(request.getMessageId(), request.getAccountId(), request.getRecipient(),
+				MessageStatus.SUBMITTED, attempt, carrierMessageId, null, null, null, at);
+	}
+
+	static Submission refused(MessageRequested request, int attempt, String carrierErrorCode, String description,
+			Instant at) {
+		return new Submission(request.getMessageId(), request.getAccountId(), request.getRecipient(),
+				MessageStatus.FAILED, attempt, null, null, carrierErrorCode, description, at);
+	}
+
+	static Submission gaveUp(MessageRequested request, int attempt, String reasonCode, String description, Instant at) {
+		return new Submission(request.getMessageId(), request.getAccountId(), request.getRecipient(),
+				MessageStatus.FAILED, attempt, null, reasonCode, null, description, at);
+	}
+
+	static Submission expired(MessageRequested request, int attempt, Instant at) {
+		return new Submission(request.getMessageId(), request.getAccountId(), request.getRecipient(),
+				MessageStatus.EXPIRED, attempt, null, null, null, null, at);
+	}
+
+	/**
+	 * The status event of this outcome. Its event id depends only on the outcome, so
+	 * publishing it again (after a redelivery) is the same event.
+	 * @param request the request the outcome belongs to
+	 * @return the event
+	 */
+	DeliveryStatus toStatus(MessageRequested request) {
+		return statusOf(request, this.outcome, this.attempt, this.decidedAt).setCarrierMessageId(this.carrierMessageId)
+			.setReasonCode(this.reasonCode)
+			.setCarrierErrorCode(this.carrierErrorCode)
+			.setCarrierErrorDescription(this.carrierErrorDescription)
+			.build();
+	}
+
+	/**
+	 * A status event of {@code request} with the fields every dispatch status carries.
+	 * @param request the request
+	 * @param status the status
+	 * @param attempt the create call the status belongs to (0: none yet)
+	 * @param at when it happened
+	 * @return a builder to add the status's own fields to
+	 */
+	static DeliveryStatus.Builder statusOf(MessageRequested request, MessageStatus status, int attempt, Instant at) {
+		return DeliveryStatus.newBuilder()
+			.setEventId(request.getMessageId() + ":" + status + ":" + attempt)
+			.setMessageId(request.getMessageId())
+			.setAccountId(request.getAccountId())
+			.setCampaignId(request.getCampaignId())
+			.setRecipient(request.getRecipient())
+			.setSender(request.getSender())
+			.setStatus(status)
+			.setSegments(request.getSegments())
+			.setAttempt(attempt)
+			.setOccurredAt(at)
+			.setSource(StatusSource.DISPATCH)
+			.setAttributes(Map.of());
+	}
+
+}
