@@ -1,6 +1,10 @@
 /**
  * campaign-service: campaigns, audiences, schedules and one-off requests. Packages by
- * capability: {@code message} (one-off texts), {@code recipient} (phone numbers),
- * {@code messaging} (topics it writes).
+ * capability: {@code campaign} (API, lifecycle), {@code audience} (inline and CSV,
+ * de-duplication), {@code schedule} (send times, quiet hours, processing),
+ * {@code release} (due texts, pacing, SENT), {@code outbox} (exactly-once publishing),
+ * {@code lead} (deleted leads), {@code events} (campaign events in), {@code message}
+ * (one-off texts and how every text is built), {@code recipient} (phone numbers, time
+ * zones), {@code messaging} (topics it writes).
  */
 package dev.smspipeline.campaign;

@@ -2,6 +2,7 @@ package dev.smspipeline.campaign.message;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 
@@ -10,15 +11,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * One-off messages.
+ * Texts, one-off and campaign alike.
  *
  * @param defaultSender the From number when a request names none
- * @param validity how long a text may wait for submission before it ends EXPIRED
- * @param maxBodyLength longest body accepted, in characters (10 concatenated segments)
+ * @param validity how long a one-off text may wait for submission before it ends EXPIRED
+ * (campaigns set their own {@code validity})
+ * @param maxSegments most SMS segments a body may take (GSM-7 153 or UCS-2 67 characters
+ * each once concatenated); a longer body is refused with 400, a campaign text that
+ * renders longer ends REJECTED with {@code TOO_LONG}
  */
 @Validated
 @ConfigurationProperties("sms.messages")
 public record MessageSettings(@DefaultValue("+15005550006") @NotBlank String defaultSender,
-		@DefaultValue("4h") Duration validity, @DefaultValue("1600") @Positive int maxBodyLength) {
+		@DefaultValue("4h") Duration validity, @DefaultValue("10") @Positive @Max(255) int maxSegments) {
+
+	/** The sender to use when a request gives {@code sender}. */
+	public String senderOr(String sender) {
+		return (sender != null && !sender.isBlank()) ? sender : this.defaultSender;
+	}
 
 }

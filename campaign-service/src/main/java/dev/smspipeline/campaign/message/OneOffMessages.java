@@ -13,7 +13,6 @@ import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.events.RequestSource;
-import dev.smspipeline.events.StatusSource;
 import dev.smspipeline.platform.account.AccountId;
 import dev.smspipeline.platform.problem.Problems;
 
@@ -33,64 +32,41 @@ class OneOffMessages {
 
 	private final Clock clock;
 
-	OneOffMessages(PhoneNumbers phoneNumbers, MessagePublisher publisher, MessageSettings settings) {
+	OneOffMessages(PhoneNumbers phoneNumbers, MessagePublisher publisher, MessageSettings settings, Clock clock) {
 		this.phoneNumbers = phoneNumbers;
 		this.publisher = publisher;
 		this.settings = settings;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	MessageAccepted send(AccountId account, SendMessageRequest request) {
-		if (request.body().length() > this.settings.maxBodyLength()) {
-			throw Problems.invalid("body", "is longer than " + this.settings.maxBodyLength() + " characters");
+		int segments = SmsSegments.count(request.body());
+		if (segments > this.settings.maxSegments()) {
+			throw Problems.invalid("body", "needs " + segments + " SMS segments; the limit is "
+					+ this.settings.maxSegments() + " (sms.messages.max-segments)");
 		}
 		String messageId = UUID.randomUUID().toString();
 		Instant now = this.clock.instant();
-		String sender = (request.sender() != null && !request.sender().isBlank()) ? request.sender()
-				: this.settings.defaultSender();
+		String sender = this.settings.senderOr(request.sender());
 		PhoneNumberCheck check = this.phoneNumbers.check(request.recipient());
 		if (check instanceof PhoneNumberCheck.Rejected rejected) {
-			this.publisher
-				.publishRejected(status(messageId, account, request, null, sender, MessageStatus.REJECTED, now)
-					.setReasonCode(rejected.reasonCode())
-					.build());
+			this.publisher.publishRejected(Texts
+				.status(messageId, account.value(), request.campaignId(), null, sender, MessageStatus.REJECTED, now)
+				.setReasonCode(rejected.reasonCode())
+				.build());
 			return new MessageAccepted(messageId, MessageStatus.REJECTED.name(), null, rejected.reasonCode(),
 					rejected.reason());
 		}
 		String recipient = ((PhoneNumberCheck.Accepted) check).e164();
-		MessageRequested requested = MessageRequested.newBuilder()
-			.setMessageId(messageId)
-			.setAccountId(account.value())
-			.setCampaignId(request.campaignId())
-			.setRecipient(recipient)
-			.setSender(sender)
-			.setBody(request.body())
-			.setSegments(SmsSegments.count(request.body()))
-			.setRequestedAt(now)
-			.setExpiresAt(now.plus(this.settings.validity()))
-			.setSource(RequestSource.REST_API)
-			.setAttributes(Map.of())
+		MessageRequested requested = Texts
+			.request(new Texts.Text(messageId, account.value(), request.campaignId(), recipient, sender, request.body(),
+					segments, null, now, null, now.plus(this.settings.validity()), RequestSource.REST_API, Map.of()));
+		DeliveryStatus status = Texts
+			.status(messageId, account.value(), request.campaignId(), recipient, sender, MessageStatus.REQUESTED, now)
+			.setSegments(segments)
 			.build();
-		this.publisher.publishRequested(requested,
-				status(messageId, account, request, recipient, sender, MessageStatus.REQUESTED, now)
-					.setSegments(requested.getSegments())
-					.build());
+		this.publisher.publishRequested(requested, status);
 		return new MessageAccepted(messageId, MessageStatus.REQUESTED.name(), recipient, null, null);
-	}
-
-	private static DeliveryStatus.Builder status(String messageId, AccountId account, SendMessageRequest request,
-			String recipient, String sender, MessageStatus status, Instant now) {
-		return DeliveryStatus.newBuilder()
-			.setEventId(messageId + ":" + status.name())
-			.setMessageId(messageId)
-			.setAccountId(account.value())
-			.setCampaignId(request.campaignId())
-			.setRecipient(recipient)
-			.setSender(sender)
-			.setStatus(status)
-			.setOccurredAt(now)
-			.setSource(StatusSource.CAMPAIGN)
-			.setAttributes(Map.of());
 	}
 
 }

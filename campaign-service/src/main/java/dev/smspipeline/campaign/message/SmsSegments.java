@@ -4,7 +4,7 @@ package dev.smspipeline.campaign.message;
  * How many SMS segments a body takes: GSM-7 fits 160 characters in one segment and 153
  * per segment when concatenated; anything outside GSM-7 forces UCS-2 with 70 and 67.
  */
-final class SmsSegments {
+public final class SmsSegments {
 
 	private static final String GSM7_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
 			+ "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
@@ -14,7 +14,12 @@ final class SmsSegments {
 	private SmsSegments() {
 	}
 
-	static int count(String body) {
+	/**
+	 * How many segments {@code body} takes.
+	 * @param body the text as sent
+	 * @return 1 or more
+	 */
+	public static int count(String body) {
 		int gsmUnits = 0;
 		boolean gsm = true;
 		for (int i = 0; i < body.length() && gsm; i++) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.smspipeline.campaign.support.CampaignServiceTest;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
@@ -15,11 +16,10 @@ import dev.smspipeline.testsupport.accounts.TestAccount;
 import dev.smspipeline.testsupport.http.ApiClient;
 import dev.smspipeline.testsupport.http.ApiResponse;
 import dev.smspipeline.testsupport.kafka.TopicProbe;
-import dev.smspipeline.testsupport.spring.ServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ServiceIntegrationTest
+@CampaignServiceTest
 class OneOffMessageIntegrationTests {
 
 	private static TopicProbe<MessageRequested> requests;
@@ -90,6 +90,17 @@ class OneOffMessageIntegrationTests {
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.<String>json("$.errors[0].field")).isEqualTo("body");
 		assertThat(response.<String>json("$.errors[0].reason")).isEqualTo("is required");
+	}
+
+	@Test
+	void refusesABodyAboveTheSegmentLimitNamingTheLimit() {
+		ApiResponse response = api(TestAccount.ACME).postJson("/api/v1/messages",
+				"{\"recipient\": \"+14155552676\", \"body\": \"" + "a".repeat(153 * 10 + 1) + "\"}");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.<String>json("$.errors[0].field")).isEqualTo("body");
+		assertThat(response.<String>json("$.errors[0].reason")).contains("11 SMS segments", "the limit is 10");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.smspipeline.campaign.recipient;
 
+import java.time.ZoneId;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PhoneNumbersTests {
 
-	private final PhoneNumbers phoneNumbers = new PhoneNumbers(new RecipientSettings(Set.of("US", "CA"), "US"));
+	private final PhoneNumbers phoneNumbers = new PhoneNumbers(
+			new RecipientSettings(Set.of("US", "CA"), "US", ZoneId.of("America/New_York")));
 
 	@Test
 	void normalisesANationalNumberToE164() {

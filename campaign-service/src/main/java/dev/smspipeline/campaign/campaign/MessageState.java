@@ -1,0 +1,35 @@
+package dev.smspipeline.campaign.campaign;
+
+/**
+ * Where a campaign text is, as far as campaign-service knows
+ * ({@code campaign_message.state}).
+ */
+public enum MessageState {
+
+	/** Waiting for its release time. Published SCHEDULED. */
+	HELD,
+
+	/**
+	 * Handed to dispatch: its {@code MessageRequested} is in the outbox or on the topic.
+	 */
+	RELEASED,
+
+	/** Refused by our own checks. Published REJECTED with the reason code. */
+	REJECTED,
+
+	/** Its validity would pass, or passed, before it could go out. Published EXPIRED. */
+	EXPIRED,
+
+	/** Its campaign was canceled. Published CANCELED, {@code CAMPAIGN_CANCELED}. */
+	CANCELED,
+
+	/**
+	 * Smart sending skipped it: the recipient got a campaign text of the account within
+	 * the window. Published CANCELED, {@code SMART_SENDING_WINDOW}.
+	 */
+	SKIPPED,
+
+	/** Its lead was deleted. Published CANCELED, {@code LEAD_DELETED}. */
+	DELETED
+
+}

@@ -1,0 +1,196 @@
+package dev.smspipeline.campaign.lead;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.smspipeline.campaign.campaign.Campaign;
+import dev.smspipeline.campaign.campaign.CampaignStore;
+import dev.smspipeline.campaign.campaign.Lifecycle;
+import dev.smspipeline.campaign.message.MessageSettings;
+import dev.smspipeline.campaign.message.Texts;
+import dev.smspipeline.campaign.outbox.Outbox;
+import dev.smspipeline.campaign.recipient.PhoneNumberCheck;
+import dev.smspipeline.campaign.recipient.PhoneNumbers;
+import dev.smspipeline.campaign.schedule.CampaignProcessor;
+import dev.smspipeline.events.CampaignStatus;
+import dev.smspipeline.events.DeliveryStatus;
+import dev.smspipeline.events.MessageStatus;
+import dev.smspipeline.platform.account.AccountId;
+import dev.smspipeline.platform.problem.Problems;
+import dev.smspipeline.schemas.Topics;
+
+/**
+ * Deletes a lead from campaigns, in one transaction per call. Per campaign, by status:
+ * <ul>
+ * <li>DRAFT, SCHEDULED: the lead leaves the audience; nothing was sent.</li>
+ * <li>PROCESSING, SENDING, SENT: its text ends DELETED, published CANCELED with
+ * {@code LEAD_DELETED} if it was still held here (created DELETED if processing had not
+ * reached it yet, so it is never created afterwards); a {@code RECIPIENT_DELETED} event
+ * tells dispatch to drop the text if it was already released.</li>
+ * <li>DONE, CANCELED, FAILED: nothing is left to stop.</li>
+ * </ul>
+ * The campaign is locked {@code FOR NO KEY UPDATE} (processing of that campaign waits),
+ * its text {@code FOR UPDATE} (a release of that text waits, and then it is released, not
+ * canceled: dispatch gets the RECIPIENT_DELETED event).
+ */
+@Service
+class Leads {
+
+	static final String LEAD_DELETED = "LEAD_DELETED";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final CampaignStore campaigns;
+
+	private final Lifecycle lifecycle;
+
+	private final Outbox outbox;
+
+	private final PhoneNumbers phoneNumbers;
+
+	private final MessageSettings messages;
+
+	private final Clock clock;
+
+	Leads(JdbcTemplate jdbc, TransactionTemplate transactions, CampaignStore campaigns, Lifecycle lifecycle,
+			Outbox outbox, PhoneNumbers phoneNumbers, MessageSettings messages, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.campaigns = campaigns;
+		this.lifecycle = lifecycle;
+		this.outbox = outbox;
+		this.phoneNumbers = phoneNumbers;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	/** Deletes the lead from every campaign of the account. */
+	LeadDeletion delete(AccountId account, String phone) {
+		String e164 = e164(phone, "e164");
+		return this.transactions.execute((status) -> {
+			List<Campaign> affected = this.campaigns.select("""
+					account_id = ? AND id IN (SELECT campaign_id FROM audience_member WHERE phone_key = ?)
+					ORDER BY id FOR NO KEY UPDATE""", account.value(), e164);
+			return delete(e164, affected);
+		});
+	}
+
+	/** Deletes the lead from one campaign; 404 when it is not in its audience. */
+	LeadDeletion deleteFrom(AccountId account, String campaignId, String phone) {
+		UUID id = parse(campaignId);
+		String e164 = e164(phone, "phone");
+		return this.transactions.execute((status) -> {
+			List<Campaign> found = this.campaigns.select("account_id = ? AND id = ? FOR NO KEY UPDATE", account.value(),
+					id);
+			if (found.isEmpty()) {
+				throw Problems.notFound("campaign", campaignId);
+			}
+			Campaign campaign = found.get(0);
+			Integer member = this.jdbc.queryForObject(
+					"SELECT count(*) FROM audience_member WHERE campaign_id = ? AND phone_key = ?", Integer.class, id,
+					e164);
+			if (member == null || member == 0) {
+				throw Problems.notFound("recipient of campaign " + campaignId, e164);
+			}
+			if (campaign.status() == CampaignStatus.DONE || campaign.status() == CampaignStatus.CANCELED
+					|| campaign.status() == CampaignStatus.FAILED) {
+				throw Problems.conflict("Campaign " + campaignId + " is " + campaign.status()
+						+ "; it has nothing left to stop for " + e164 + ".");
+			}
+			return delete(e164, List.of(campaign));
+		});
+	}
+
+	private LeadDeletion delete(String e164, List<Campaign> affected) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		List<LeadDeletion.Affected> results = new ArrayList<>();
+		long canceled = 0;
+		for (Campaign campaign : affected) {
+			switch (campaign.status()) {
+				case DRAFT, SCHEDULED -> {
+					this.jdbc.update("DELETE FROM audience_member WHERE campaign_id = ? AND phone_key = ?",
+							campaign.id(), e164);
+					this.jdbc.update("UPDATE campaign SET audience_size = audience_size - 1 WHERE id = ?",
+							campaign.id());
+					results.add(new LeadDeletion.Affected(campaign.id().toString(), campaign.status().name(),
+							"REMOVED_FROM_AUDIENCE"));
+				}
+				case PROCESSING, SENDING, SENT -> {
+					boolean held = cancelText(campaign, e164, now);
+					if (held) {
+						canceled++;
+					}
+					this.lifecycle.recipientDeleted(campaign, e164);
+					results.add(new LeadDeletion.Affected(campaign.id().toString(), campaign.status().name(),
+							held ? "TEXT_CANCELED" : "DISPATCH_NOTIFIED"));
+				}
+				default -> results.add(new LeadDeletion.Affected(campaign.id().toString(), campaign.status().name(),
+						"NOTHING_TO_STOP"));
+			}
+		}
+		return new LeadDeletion(e164, results, canceled);
+	}
+
+	/** Ends the lead's text in the campaign DELETED if it was not released yet. */
+	private boolean cancelText(Campaign campaign, String e164, Instant now) {
+		UUID messageId = CampaignProcessor.messageId(campaign.id(), e164);
+		List<String> states = this.jdbc.queryForList("SELECT state FROM campaign_message WHERE id = ? FOR UPDATE",
+				String.class, messageId);
+		Integer segments;
+		if (states.isEmpty()) {
+			segments = 0;
+			this.jdbc.update("""
+					INSERT INTO campaign_message (id, campaign_id, account_id, recipient, state, reason_code, segments,
+					    created_at)
+					VALUES (?, ?, ?, ?, 'DELETED', ?, 0, ?)
+					""", messageId, campaign.id(), campaign.accountId(), e164, LEAD_DELETED,
+					CampaignStore.timestamp(now));
+		}
+		else if (states.get(0).equals("HELD")) {
+			segments = this.jdbc.queryForObject("""
+					UPDATE campaign_message SET state = 'DELETED', reason_code = ? WHERE id = ?
+					RETURNING segments""", Integer.class, LEAD_DELETED, messageId);
+		}
+		else {
+			return false;
+		}
+		DeliveryStatus status = Texts
+			.status(messageId.toString(), campaign.accountId(), campaign.id().toString(), e164,
+					this.messages.senderOr(campaign.definition().sender()), MessageStatus.CANCELED, now)
+			.setReasonCode(LEAD_DELETED)
+			.setSegments(segments)
+			.setAttributes(Map.of("reason", "the lead was deleted"))
+			.build();
+		this.outbox.add(Topics.DELIVERY_STATUS, status.getMessageId(), status);
+		return true;
+	}
+
+	private String e164(String phone, String field) {
+		PhoneNumberCheck check = this.phoneNumbers.check(phone);
+		if (check instanceof PhoneNumberCheck.Accepted accepted) {
+			return accepted.e164();
+		}
+		throw Problems.invalid(field, ((PhoneNumberCheck.Rejected) check).reason());
+	}
+
+	private static UUID parse(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw Problems.notFound("campaign", id);
+		}
+	}
+
+}

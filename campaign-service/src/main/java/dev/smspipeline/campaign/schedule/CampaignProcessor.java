@@ -1,0 +1,341 @@
+package dev.smspipeline.campaign.schedule;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.smspipeline.campaign.campaign.Campaign;
+import dev.smspipeline.campaign.campaign.CampaignCounts;
+import dev.smspipeline.campaign.campaign.CampaignStore;
+import dev.smspipeline.campaign.campaign.Lifecycle;
+import dev.smspipeline.campaign.campaign.MessageState;
+import dev.smspipeline.campaign.message.MessageSettings;
+import dev.smspipeline.campaign.message.SmsSegments;
+import dev.smspipeline.campaign.message.Template;
+import dev.smspipeline.campaign.message.Texts;
+import dev.smspipeline.campaign.outbox.Outbox;
+import dev.smspipeline.events.CampaignStatus;
+import dev.smspipeline.events.MessageStatus;
+import dev.smspipeline.schemas.Topics;
+
+/**
+ * Runs activated campaigns up to SENDING:
+ * <ol>
+ * <li>a SCHEDULED campaign whose start time came becomes PROCESSING;</li>
+ * <li>its audience is read in {@code batch-size} pieces (by number, from where the last
+ * piece ended), each piece in one transaction that creates its texts in
+ * {@code campaign_message} and writes their first status to the outbox: SCHEDULED with
+ * {@code releaseAt} and {@code expiresAt} in its attributes, REJECTED with the reason
+ * code (invalid number, country not allowed, {@code TOO_LONG}), or EXPIRED when quiet
+ * hours would hold it past its validity;</li>
+ * <li>when the audience is done it becomes SENDING, or FAILED with a reason when no text
+ * is left to send.</li>
+ * </ol>
+ * Text ids are {@code UUID.nameUUIDFromBytes("<campaign>:<number>")} and inserted with
+ * {@code ON CONFLICT DO NOTHING}, so a piece processed twice (a crash before its commit)
+ * creates no second text and publishes no second status. Safe with several instances: a
+ * campaign is claimed {@code FOR NO KEY UPDATE SKIP LOCKED} per piece.
+ */
+@Component
+public class CampaignProcessor {
+
+	private static final Logger log = LoggerFactory.getLogger(CampaignProcessor.class);
+
+	private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+	};
+
+	private static final String INSERT = """
+			INSERT INTO campaign_message (id, campaign_id, account_id, recipient, state, reason_code, body, segments,
+			    time_zones, attributes, created_at, release_at, expires_at)
+			SELECT i::uuid, ?, ?, r, s, rc, b, sg, tz, a::jsonb, ?, ra::timestamptz, ea::timestamptz
+			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[],
+			    ?::text[], ?::text[]) AS t (i, r, s, rc, b, sg, tz, a, ra, ea)
+			ON CONFLICT (id) DO NOTHING
+			RETURNING id
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final CampaignStore campaigns;
+
+	private final Lifecycle lifecycle;
+
+	private final Outbox outbox;
+
+	private final MessageSettings messages;
+
+	private final ScheduleSettings settings;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	CampaignProcessor(JdbcTemplate jdbc, TransactionTemplate transactions, CampaignStore campaigns, Lifecycle lifecycle,
+			Outbox outbox, MessageSettings messages, ScheduleSettings settings, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.campaigns = campaigns;
+		this.lifecycle = lifecycle;
+		this.outbox = outbox;
+		this.messages = messages;
+		this.settings = settings;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * The id of a campaign's text to a number: the same however often it is computed.
+	 * @param campaignId the campaign
+	 * @param phoneKey the E.164 number (or the number as given, when unreadable)
+	 * @return the text's id
+	 */
+	public static UUID messageId(UUID campaignId, String phoneKey) {
+		return UUID.nameUUIDFromBytes((campaignId + ":" + phoneKey).getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Scheduled(fixedDelayString = "${sms.campaigns.processing.interval:500ms}")
+	void run() {
+		if (!this.settings.enabled()) {
+			return;
+		}
+		try {
+			startDue();
+			Instant until = Instant.now().plus(this.settings.maxRound());
+			while (processOnePiece() && Instant.now().isBefore(until)) {
+				// Next piece, of this campaign or another.
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Campaign processing failed; the next round tries again: {}", ex.toString());
+		}
+	}
+
+	/** Moves due SCHEDULED campaigns to PROCESSING; returns how many. */
+	int startDue() {
+		Integer started = this.transactions.execute((status) -> {
+			List<Campaign> due = this.campaigns.select(
+					"status = 'SCHEDULED' AND start_at <= ? ORDER BY start_at LIMIT 20 FOR UPDATE SKIP LOCKED",
+					CampaignStore.timestamp(now()));
+			for (Campaign campaign : due) {
+				this.lifecycle.transition(campaign, CampaignStatus.PROCESSING, null, Map.of());
+			}
+			return due.size();
+		});
+		return (started != null) ? started : 0;
+	}
+
+	/** Processes one piece of one PROCESSING campaign; {@code false} when none is. */
+	boolean processOnePiece() {
+		Boolean worked = this.transactions.execute((status) -> {
+			List<Campaign> claimed = this.campaigns
+				.select("status = 'PROCESSING' ORDER BY updated_at LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED");
+			if (claimed.isEmpty()) {
+				return false;
+			}
+			Campaign campaign = claimed.get(0);
+			List<Member> members = this.jdbc.query("""
+					SELECT phone_key, e164, reject_code, reject_reason, time_zones, attributes::text
+					FROM audience_member WHERE campaign_id = ? AND phone_key > ?
+					ORDER BY phone_key LIMIT ?
+					""", (row, n) -> member(row), campaign.id(),
+					(campaign.processedKey() != null) ? campaign.processedKey() : "", this.settings.batchSize());
+			Instant now = now();
+			if (!members.isEmpty()) {
+				schedule(campaign, members, now);
+			}
+			this.jdbc.update("UPDATE campaign SET processed_key = ?, updated_at = ? WHERE id = ?",
+					members.isEmpty() ? campaign.processedKey() : members.get(members.size() - 1).key(),
+					CampaignStore.timestamp(now), campaign.id());
+			if (members.size() < this.settings.batchSize()) {
+				finish(campaign);
+			}
+			return true;
+		});
+		return Boolean.TRUE.equals(worked);
+	}
+
+	private void schedule(Campaign campaign, List<Member> members, Instant now) {
+		Campaign.Definition definition = campaign.definition();
+		Template template = Template.compile(definition.body());
+		String sender = this.messages.senderOr(definition.sender());
+		Instant startedAt = (campaign.startAt() != null) ? campaign.startAt() : now;
+		List<Text> texts = new ArrayList<>(members.size());
+		for (Member member : members) {
+			texts.add(text(campaign, definition, template, startedAt, member));
+		}
+		Set<String> inserted = insert(campaign, texts, now);
+		List<Outbox.Entry> statuses = new ArrayList<>(inserted.size());
+		for (Text text : texts) {
+			if (!inserted.contains(text.id().toString())) {
+				continue;
+			}
+			var status = Texts
+				.status(text.id().toString(), campaign.accountId(), campaign.id().toString(),
+						(text.state() == MessageState.REJECTED) ? text.e164() : text.recipient(), sender,
+						statusOf(text.state()), now)
+				.setSegments(text.segments())
+				.setReasonCode(text.reasonCode())
+				.setAttributes(text.statusAttributes())
+				.build();
+			statuses.add(new Outbox.Entry(Topics.DELIVERY_STATUS, status.getMessageId(), status));
+		}
+		this.outbox.addAll(statuses);
+	}
+
+	private Text text(Campaign campaign, Campaign.Definition definition, Template template, Instant startedAt,
+			Member member) {
+		UUID id = messageId(campaign.id(), member.key());
+		if (member.rejectCode() != null) {
+			return new Text(id, member.key(), member.e164(), MessageState.REJECTED, member.rejectCode(), null, 0, null,
+					member.attributes(), null, null, Map.of("reason", member.rejectReason()));
+		}
+		Map<String, String> attributes = this.json.readValue(member.attributes(), ATTRIBUTES);
+		String body = template.render(attributes);
+		int segments = SmsSegments.count(body);
+		if (segments > this.messages.maxSegments()) {
+			return new Text(id, member.key(), member.e164(), MessageState.REJECTED, "TOO_LONG", body, segments,
+					member.timeZones(), member.attributes(), null, null, Map.of("reason",
+							"renders to " + segments + " SMS segments; the limit is " + this.messages.maxSegments()));
+		}
+		List<ZoneId> zones = zones(member.timeZones());
+		SendTimes.Plan plan = SendTimes.plan(startedAt, definition.sendAt(), definition.sendAtLocalTime(),
+				definition.quietHours(), definition.validity(), zones);
+		if (plan instanceof SendTimes.Plan.Expire expire) {
+			return new Text(id, member.key(), member.e164(), MessageState.EXPIRED, expire.reasonCode(), body, segments,
+					member.timeZones(), member.attributes(), null, expire.expiresAt(),
+					Map.of("reason", expire.reason(), "expiresAt", expire.expiresAt().toString()));
+		}
+		SendTimes.Plan.Release release = (SendTimes.Plan.Release) plan;
+		return new Text(id, member.key(), member.e164(), MessageState.HELD, null, body, segments, member.timeZones(),
+				member.attributes(), release.releaseAt(), release.expiresAt(),
+				Map.of("releaseAt", release.releaseAt().toString(), "expiresAt", release.expiresAt().toString(),
+						"timeZones", member.timeZones()));
+	}
+
+	private Set<String> insert(Campaign campaign, List<Text> texts, Instant now) {
+		int n = texts.size();
+		String[] ids = new String[n];
+		String[] recipients = new String[n];
+		String[] states = new String[n];
+		String[] codes = new String[n];
+		String[] bodies = new String[n];
+		Integer[] segments = new Integer[n];
+		String[] zones = new String[n];
+		String[] attributes = new String[n];
+		String[] releaseAt = new String[n];
+		String[] expiresAt = new String[n];
+		for (int i = 0; i < n; i++) {
+			Text text = texts.get(i);
+			ids[i] = text.id().toString();
+			recipients[i] = text.recipient();
+			states[i] = text.state().name();
+			codes[i] = text.reasonCode();
+			bodies[i] = text.body();
+			segments[i] = text.segments();
+			zones[i] = text.timeZones();
+			attributes[i] = text.attributes();
+			releaseAt[i] = (text.releaseAt() != null) ? text.releaseAt().toString() : null;
+			expiresAt[i] = (text.expiresAt() != null) ? text.expiresAt().toString() : null;
+		}
+		Set<String> inserted = new HashSet<>();
+		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+				insert.setObject(1, campaign.id());
+				insert.setString(2, campaign.accountId());
+				insert.setObject(3, CampaignStore.timestamp(now));
+				insert.setArray(4, connection.createArrayOf("text", ids));
+				insert.setArray(5, connection.createArrayOf("text", recipients));
+				insert.setArray(6, connection.createArrayOf("text", states));
+				insert.setArray(7, connection.createArrayOf("text", codes));
+				insert.setArray(8, connection.createArrayOf("text", bodies));
+				insert.setArray(9, connection.createArrayOf("int4", segments));
+				insert.setArray(10, connection.createArrayOf("text", zones));
+				insert.setArray(11, connection.createArrayOf("text", attributes));
+				insert.setArray(12, connection.createArrayOf("text", releaseAt));
+				insert.setArray(13, connection.createArrayOf("text", expiresAt));
+				try (ResultSet rows = insert.executeQuery()) {
+					while (rows.next()) {
+						inserted.add(rows.getString(1));
+					}
+				}
+			}
+			return null;
+		});
+		return inserted;
+	}
+
+	private void finish(Campaign campaign) {
+		Campaign current = this.campaigns.lockShared(campaign.id()).orElseThrow();
+		CampaignCounts counts = this.campaigns.counts(campaign.id());
+		long sendable = counts.of(MessageState.HELD) + counts.of(MessageState.RELEASED);
+		if (sendable > 0) {
+			this.lifecycle.transition(current, CampaignStatus.SENDING, null, counts.asMap());
+		}
+		else {
+			this.lifecycle.transition(current, CampaignStatus.FAILED,
+					"NO_RECIPIENT_LEFT: no text is left to send after validation and scheduling ("
+							+ counts.of(MessageState.REJECTED) + " rejected, " + counts.of(MessageState.EXPIRED)
+							+ " expired, " + counts.of(MessageState.DELETED) + " deleted)",
+					counts.asMap());
+		}
+	}
+
+	private static MessageStatus statusOf(MessageState state) {
+		return switch (state) {
+			case HELD -> MessageStatus.SCHEDULED;
+			case REJECTED -> MessageStatus.REJECTED;
+			case EXPIRED -> MessageStatus.EXPIRED;
+			default -> throw new IllegalStateException("Processing does not make " + state + " texts");
+		};
+	}
+
+	private static List<ZoneId> zones(String joined) {
+		List<ZoneId> zones = new ArrayList<>(2);
+		for (String id : joined.split(",")) {
+			zones.add(ZoneId.of(id));
+		}
+		return zones;
+	}
+
+	private static Member member(ResultSet row) throws java.sql.SQLException {
+		return new Member(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+				row.getString(6));
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private record Member(String key, String e164, String rejectCode, String rejectReason, String timeZones,
+			String attributes) {
+	}
+
+	private record Text(UUID id, String recipient, String e164, MessageState state, String reasonCode, String body,
+			int segments, String timeZones, String attributes, Instant releaseAt, Instant expiresAt,
+			Map<String, String> statusAttributes) {
+	}
+
+}
