@@ -1,0 +1,193 @@
+package dev.smspipeline.e2e;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.smspipeline.platform.account.ApiKeyHash;
+import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.schemas.registry.RestSchemaRegistryClient;
+import dev.smspipeline.simulator.CarrierSimulator;
+import dev.smspipeline.simulator.SimulatorSettings;
+import dev.smspipeline.testsupport.accounts.TestAccount;
+import dev.smspipeline.testsupport.http.ApiClient;
+import dev.smspipeline.testsupport.http.ApiResponse;
+import dev.smspipeline.testsupport.infrastructure.TestInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A text sent through the public API travels campaign → Kafka → dispatch → carrier →
+ * signed callback → status → store, across real processes.
+ */
+class PipelineEndToEndIntegrationTests {
+
+	private static final Duration STARTUP = Duration.ofSeconds(120);
+
+	private static CarrierSimulator carrier;
+
+	private static List<ServiceProcess> services = List.of();
+
+	private static ApiClient campaignApi;
+
+	private static ApiClient statusApi;
+
+	@BeforeAll
+	static void startPipeline() {
+		TestInfrastructure infrastructure = TestInfrastructure.shared();
+		SimulatorSettings carrierSettings = SimulatorSettings.forTests();
+		carrier = CarrierSimulator.start(carrierSettings);
+
+		Map<String, String> common = new HashMap<>();
+		common.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+		common.put("SCHEMA_REGISTRY_URL", infrastructure.schemaRegistryUrl());
+		common.put("DATABASE_USERNAME", infrastructure.databaseUsername());
+		common.put("DATABASE_PASSWORD", infrastructure.databasePassword());
+		common.put("CARRIER_ACCOUNT_SID", carrierSettings.accountSid());
+		common.put("CARRIER_AUTH_TOKEN", carrierSettings.authToken());
+		common.put("SMS_ACCOUNTS_BOOTSTRAP_ACME", ApiKeyHash.of(TestAccount.ACME.apiKey()).hex());
+		common.put("SMS_ACCOUNTS_BOOTSTRAP_GLOBEX", ApiKeyHash.of(TestAccount.GLOBEX.apiKey()).hex());
+
+		ServiceProcess status = ServiceProcess.start("status-service",
+				with(common, "DATABASE_URL", infrastructure.jdbcUrl("e2e_status")));
+		ServiceProcess campaign = ServiceProcess.start("campaign-service",
+				with(common, "DATABASE_URL", infrastructure.jdbcUrl("e2e_campaign")));
+		Map<String, String> dispatchEnvironment = with(common, "DATABASE_URL", infrastructure.jdbcUrl("e2e_dispatch"));
+		dispatchEnvironment.put("CARRIER_BASE_URL", carrier.baseUrl());
+		dispatchEnvironment.put("STATUS_CALLBACK_URL", status.baseUrl() + "/webhooks/carrier/status");
+		ServiceProcess dispatch = ServiceProcess.start("dispatch-service", dispatchEnvironment);
+		services = List.of(status, campaign, dispatch);
+
+		CompletableFuture
+			.allOf(services.stream()
+				.map((service) -> CompletableFuture.runAsync(() -> service.awaitHealthy(STARTUP)))
+				.toArray(CompletableFuture[]::new))
+			.join();
+		campaignApi = ApiClient.as(TestAccount.ACME, campaign.baseUrl());
+		statusApi = ApiClient.as(TestAccount.ACME, status.baseUrl());
+	}
+
+	@AfterAll
+	static void stopPipeline() {
+		services.forEach(ServiceProcess::close);
+		if (carrier != null) {
+			carrier.close();
+		}
+	}
+
+	@Test
+	void deliversATextSentThroughTheApi() {
+		String messageId = send("+14155550142", "Your order has shipped");
+
+		ApiResponse message = awaitStatus(messageId, "DELIVERED");
+
+		assertThat(message.<String>json("$.recipient")).isEqualTo("+14155550142");
+		assertThat(message.<List<String>>json("$.history[*].status")).contains("REQUESTED", "QUEUED", "SUBMITTED",
+				"DELIVERED");
+		assertThat(carrier.receivedMessages()).filteredOn((received) -> received.to().equals("+14155550142"))
+			.singleElement()
+			.satisfies((received) -> assertThat(received.body()).isEqualTo("Your order has shipped"));
+	}
+
+	@Test
+	void reportsALandlineAsFailedWithTheCarriersCodeAndReason() {
+		String messageId = send("+14152010001", "Hello landline");
+
+		ApiResponse message = awaitStatus(messageId, "FAILED");
+
+		assertThat(message.<String>json("$.carrierErrorCode")).isEqualTo("21614");
+		assertThat(message.<String>json("$.carrierErrorDescription")).isNotBlank();
+	}
+
+	@Test
+	void reportsAnUnknownCarrierErrorAsUndelivered() {
+		String messageId = send("+14152040001", "Hello 30008");
+
+		ApiResponse message = awaitStatus(messageId, "UNDELIVERED");
+
+		assertThat(message.<String>json("$.carrierErrorCode")).isEqualTo("30008");
+		assertThat(message.<String>json("$.carrierErrorDescription")).isNotBlank();
+	}
+
+	@Test
+	void publishesStatusesAnyClientDecodesWithOnlyTheBrokerAndRegistryUrl() {
+		String messageId = send("+14155550143", "Readable by anyone");
+		awaitStatus(messageId, "DELIVERED");
+
+		TestInfrastructure infrastructure = TestInfrastructure.shared();
+		RestSchemaRegistryClient registry = new RestSchemaRegistryClient(infrastructure.schemaRegistryUrl());
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "plain-" + UUID.randomUUID());
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(Topics.DELIVERY_STATUS)
+				.stream()
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			List<String> statuses = new java.util.ArrayList<>();
+			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					GenericRecord value = decode(registry, record.value());
+					if (value.get("messageId").toString().equals(messageId)) {
+						statuses.add(value.get("status").toString());
+					}
+				}
+				return statuses.contains("DELIVERED");
+			});
+			assertThat(statuses).contains("REQUESTED", "SUBMITTED", "DELIVERED");
+		}
+	}
+
+	private static GenericRecord decode(RestSchemaRegistryClient registry, byte[] bytes) throws Exception {
+		ByteBuffer buffer = ByteBuffer.wrap(bytes);
+		assertThat(buffer.get()).as("Confluent magic byte").isZero();
+		Schema writer = registry.getById(buffer.getInt());
+		return new GenericDatumReader<GenericRecord>(writer).read(null,
+				DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null));
+	}
+
+	private static String send(String recipient, String body) {
+		ApiResponse response = campaignApi.postJson("/api/v1/messages",
+				"{\"recipient\": \"" + recipient + "\", \"body\": \"" + body + "\"}");
+		assertThat(response.status()).as(response.body()).isEqualTo(202);
+		return response.json("$.messageId");
+	}
+
+	private static ApiResponse awaitStatus(String messageId, String status) {
+		return Awaitility.await(messageId + " " + status)
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(250))
+			.until(() -> statusApi.get("/api/v1/messages/" + messageId),
+					(response) -> response.status() == 200 && status.equals(response.json("$.status")));
+	}
+
+	private static Map<String, String> with(Map<String, String> base, String name, String value) {
+		Map<String, String> copy = new HashMap<>(base);
+		copy.put(name, value);
+		return copy;
+	}
+
+}
