@@ -49,9 +49,14 @@ public final class CarrierCallbacks {
 	 * carrier's SID is derived from the message id, so all callbacks of a text share it.
 	 */
 	public Callback callback(String messageId, String status) {
+		return callback(TestAccount.ACME.id(), messageId, status);
+	}
+
+	/** A callback of {@code accountId}'s text {@code messageId}. */
+	public Callback callback(String accountId, String messageId, String status) {
 		Map<String, String> query = new LinkedHashMap<>();
 		query.put("messageId", messageId);
-		query.put("accountId", TestAccount.ACME.id());
+		query.put("accountId", accountId);
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("MessageSid", sid(messageId));
 		form.put("SmsSid", sid(messageId));

@@ -28,10 +28,10 @@ class CarrierCallbackController {
 
 	private final Clock clock;
 
-	CarrierCallbackController(CallbackPublisher publisher, CallbackMetrics metrics) {
+	CarrierCallbackController(CallbackPublisher publisher, CallbackMetrics metrics, Clock clock) {
 		this.publisher = publisher;
 		this.metrics = metrics;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	@PostMapping(path = "/webhooks/carrier/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)

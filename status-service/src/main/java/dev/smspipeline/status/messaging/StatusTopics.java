@@ -8,16 +8,19 @@ import dev.smspipeline.platform.kafka.TopicDeclarations;
 import dev.smspipeline.schemas.Topics;
 
 /**
- * Creates {@code sms.delivery-status} (written by the callback intake, consumed by the
- * store) and its dead-letter topic when they do not exist yet.
+ * Creates the topics status-service writes or consumes when they do not exist yet:
+ * {@code sms.delivery-status} (written by the callback intake and the ageing job,
+ * consumed by the store) and {@code sms.campaign-events} (completion events written here,
+ * release announcements consumed here), each with its dead-letter topic. Whichever
+ * service starts first creates a shared topic; the declarations agree.
  */
 @Configuration(proxyBeanMethods = false)
 class StatusTopics {
 
 	@Bean
 	KafkaAdmin.NewTopics statusServiceTopics(TopicDeclarations topics) {
-		return new KafkaAdmin.NewTopics(topics.topic(Topics.DELIVERY_STATUS),
-				topics.deadLetter(Topics.DELIVERY_STATUS));
+		return new KafkaAdmin.NewTopics(topics.topic(Topics.DELIVERY_STATUS), topics.deadLetter(Topics.DELIVERY_STATUS),
+				topics.topic(Topics.CAMPAIGN_EVENTS), topics.deadLetter(Topics.CAMPAIGN_EVENTS));
 	}
 
 }

@@ -1,19 +1,11 @@
 package dev.smspipeline.status.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.KafkaUtils;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 import dev.smspipeline.events.DeliveryStatus;
@@ -23,16 +15,21 @@ import dev.smspipeline.schemas.Topics;
  * Projects {@code sms.delivery-status} into the status store.
  * <ul>
  * <li><b>Topic and group:</b> {@code sms.delivery-status}, consumer group
- * {@value #GROUP}, read_committed, from the earliest offset when the group is new.</li>
+ * {@value #GROUP}, read_committed, from the earliest offset when the group is new. Every
+ * instance of the service joins the same group, so the partitions are shared among them;
+ * any instance answers queries, since they all read the one database.</li>
  * <li><b>Key and ordering:</b> the message id, so every status of one text is on one
  * partition and applied in the order it was published; texts on different partitions are
  * independent.</li>
  * <li><b>Commit:</b> a poll's records are written in one database transaction
- * ({@link StatusStore#write}); the container commits their offsets only after that
- * transaction committed (ack mode BATCH). A crash in between replays the batch.</li>
- * <li><b>Idempotent:</b> by event id. A replayed or repeated event adds no history row
- * and cannot move a status backwards, so at-least-once delivery is enough, and replaying
- * the topic into empty tables rebuilds them.</li>
+ * ({@link StatusStore#write}): history, current status, campaign counters and recipient
+ * summaries together. The container commits their offsets only after that transaction
+ * committed (ack mode BATCH). A crash in between replays the batch.</li>
+ * <li><b>Idempotent:</b> by event id and by state. A replayed or repeated event adds no
+ * history row, cannot move a status backwards, and (since counters move only when a
+ * stored status really changes) moves no counter, so at-least-once delivery is enough,
+ * and replaying the topic into empty tables rebuilds them.</li>
+ * <li><b>Produces:</b> nothing, so no Kafka transaction is involved.</li>
  * <li><b>Dead letters:</b> a record whose value cannot be deserialized (the
  * {@code ErrorHandlingDeserializer} hands it over as a failure) goes, with its original
  * bytes and the error headers, to {@code sms.delivery-status.DLT} on the same partition:
@@ -49,10 +46,6 @@ class DeliveryStatusProjector {
 	/** The consumer group of the store. */
 	static final String GROUP = "status-service-store";
 
-	private static final Logger log = LoggerFactory.getLogger(DeliveryStatusProjector.class);
-
-	private static final LogAccessor logAccessor = new LogAccessor(DeliveryStatusProjector.class);
-
 	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
 	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
@@ -66,24 +59,7 @@ class DeliveryStatusProjector {
 	@KafkaListener(id = GROUP, groupId = GROUP, topics = Topics.DELIVERY_STATUS,
 			containerFactory = StoreKafkaConfiguration.CONTAINER_FACTORY, batch = "true")
 	void project(List<ConsumerRecord<String, Object>> records) {
-		List<DeliveryStatus> events = new ArrayList<>(records.size());
-		for (int index = 0; index < records.size(); index++) {
-			ConsumerRecord<String, Object> record = records.get(index);
-			DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
-					KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
-			if (failure != null) {
-				this.store.write(events);
-				throw new BatchListenerFailedException("Cannot deserialize " + KafkaUtils.format(record), failure,
-						index);
-			}
-			if (record.value() instanceof DeliveryStatus event && storable(event)) {
-				events.add(event);
-			}
-			else if (record.value() != null) {
-				log.warn("Skipping {}: not a storable DeliveryStatus", KafkaUtils.format(record));
-			}
-		}
-		this.store.write(events);
+		Batches.project(records, DeliveryStatus.class, DeliveryStatusProjector::storable, this.store::write);
 	}
 
 	private static boolean storable(DeliveryStatus event) {

@@ -1,36 +1,55 @@
 package dev.smspipeline.status.store;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.smspipeline.events.DeliveryStatus;
+import dev.smspipeline.events.MessageStatus;
 
 /**
- * Writes status events into the store, a batch at a time in one transaction, with one
- * JDBC batch per table.
+ * Writes status events into the store, a batch at a time in one transaction: the history,
+ * the current state of each text, its campaign's counters and its recipient's summary all
+ * commit together or not at all.
  * <ul>
  * <li>{@code message_status_history} gets each event once: a repeated event id is
  * ignored.</li>
- * <li>{@code message_status} moves to the event's status only when it ranks higher than
- * the current one ({@link StatusRank}); the reason and carrier error move with the
- * status. Facts about the text (campaign, recipient, sender, segments) are filled from
- * whichever event has them first; the carrier's message id prefers the event that set the
- * current status. So the row ends the same whatever order the events arrive in, and
- * applying an event again changes nothing.</li>
+ * <li>{@code message_status}: the batch's texts are read and locked ({@code FOR UPDATE}),
+ * the events are applied in order by {@link MessageState}'s rules, and only rows that
+ * changed are written.</li>
+ * <li>{@code campaign_counters}: a text moves from its old bucket to its new one only
+ * when its stored state changed, by adding the difference, so a duplicate or replayed
+ * event (which changes no state) changes no counter. A text joins its campaign's counts
+ * when an event first names the campaign, in whatever bucket it is by then (a callback
+ * may beat the REQUESTED event that carries the campaign).</li>
+ * <li>{@code recipient_summary}: message and failure counts move the same way; the latest
+ * text is looked up again (one index probe) after the row is locked, so it sees every
+ * text of the recipient that other transactions committed.</li>
  * </ul>
- * The statements run one after another inside the batch, so several events of one text in
- * one batch apply in order. (Do not set the driver's {@code reWriteBatchedInserts}: it
- * would fold them into one multi-row upsert, which PostgreSQL refuses when two rows hit
- * the same message.)
+ * Rows shared with other consumers (campaigns, recipients) are locked in one order
+ * (sorted by key), so two batches never wait on each other in a cycle. A batch that meets
+ * a text another consumer inserted meanwhile (only possible while a partition changes
+ * owner) is rolled back with a {@link ConcurrencyFailureException} and retried by the
+ * container. (Do not set the driver's {@code reWriteBatchedInserts}: the per-row update
+ * counts are what detects that.)
  */
 @Repository
 class StatusStore {
@@ -42,40 +61,71 @@ class StatusStore {
 			ON CONFLICT (event_id) DO NOTHING
 			""";
 
-	// In ON CONFLICT DO UPDATE, "current" is the row as it was; every SET reads that.
-	private static final String UPSERT_CURRENT = """
-			INSERT INTO message_status AS current (message_id, account_id, campaign_id, recipient, sender, status,
-			    status_rank, reason_code, carrier_error_code, carrier_error_description, carrier_message_id, segments,
-			    created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (message_id) DO UPDATE SET
-			    status = CASE WHEN EXCLUDED.status_rank > current.status_rank
-			        THEN EXCLUDED.status ELSE current.status END,
-			    status_rank = GREATEST(current.status_rank, EXCLUDED.status_rank),
-			    reason_code = CASE WHEN EXCLUDED.status_rank > current.status_rank
-			        THEN EXCLUDED.reason_code ELSE current.reason_code END,
-			    carrier_error_code = CASE WHEN EXCLUDED.status_rank > current.status_rank
-			        THEN EXCLUDED.carrier_error_code ELSE current.carrier_error_code END,
-			    carrier_error_description = CASE WHEN EXCLUDED.status_rank > current.status_rank
-			        THEN EXCLUDED.carrier_error_description ELSE current.carrier_error_description END,
-			    carrier_message_id = CASE WHEN EXCLUDED.status_rank > current.status_rank
-			        THEN COALESCE(EXCLUDED.carrier_message_id, current.carrier_message_id)
-			        ELSE COALESCE(current.carrier_message_id, EXCLUDED.carrier_message_id) END,
-			    campaign_id = COALESCE(current.campaign_id, EXCLUDED.campaign_id),
-			    recipient = COALESCE(current.recipient, EXCLUDED.recipient),
-			    sender = COALESCE(current.sender, EXCLUDED.sender),
-			    segments = COALESCE(current.segments, EXCLUDED.segments),
-			    created_at = LEAST(current.created_at, EXCLUDED.created_at),
-			    updated_at = CASE WHEN EXCLUDED.status_rank > current.status_rank
-			        THEN GREATEST(current.updated_at, EXCLUDED.updated_at) ELSE current.updated_at END
-			WHERE EXCLUDED.status_rank > current.status_rank
-			    OR (current.carrier_message_id IS NULL AND EXCLUDED.carrier_message_id IS NOT NULL)
-			    OR (current.campaign_id IS NULL AND EXCLUDED.campaign_id IS NOT NULL)
-			    OR (current.recipient IS NULL AND EXCLUDED.recipient IS NOT NULL)
-			    OR (current.sender IS NULL AND EXCLUDED.sender IS NOT NULL)
-			    OR (current.segments IS NULL AND EXCLUDED.segments IS NOT NULL)
-			    OR EXCLUDED.created_at < current.created_at
+	private static final String SELECT_CURRENT = """
+			SELECT message_id, account_id, campaign_id, recipient, sender, status, status_rank, reason_code,
+			    carrier_error_code, carrier_error_description, carrier_message_id, segments, created_at, updated_at,
+			    submitted_at, last_submitted_at
+			FROM message_status
+			WHERE message_id = ANY (?)
+			ORDER BY message_id
+			FOR UPDATE
 			""";
+
+	private static final String INSERT_CURRENT = """
+			INSERT INTO message_status (campaign_id, recipient, sender, status, status_rank, bucket, reason_code,
+			    carrier_error_code, carrier_error_description, carrier_message_id, segments, created_at, updated_at,
+			    submitted_at, last_submitted_at, message_id, account_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (message_id) DO NOTHING
+			""";
+
+	private static final String UPDATE_CURRENT = """
+			UPDATE message_status SET campaign_id = ?, recipient = ?, sender = ?, status = ?, status_rank = ?,
+			    bucket = ?, reason_code = ?, carrier_error_code = ?, carrier_error_description = ?,
+			    carrier_message_id = ?, segments = ?, created_at = ?, updated_at = ?, submitted_at = ?,
+			    last_submitted_at = ?
+			WHERE message_id = ? AND account_id = ?
+			""";
+
+	private static final String UPSERT_CAMPAIGN = """
+			INSERT INTO campaign_counters AS c (account_id, campaign_id, in_queue, outbox, delivered, error,
+			    delivery_unknown, canceled, deleted, first_submitted_at, last_submitted_at, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (account_id, campaign_id) DO UPDATE SET
+			    in_queue = c.in_queue + EXCLUDED.in_queue,
+			    outbox = c.outbox + EXCLUDED.outbox,
+			    delivered = c.delivered + EXCLUDED.delivered,
+			    error = c.error + EXCLUDED.error,
+			    delivery_unknown = c.delivery_unknown + EXCLUDED.delivery_unknown,
+			    canceled = c.canceled + EXCLUDED.canceled,
+			    deleted = c.deleted + EXCLUDED.deleted,
+			    first_submitted_at = LEAST(c.first_submitted_at, EXCLUDED.first_submitted_at),
+			    last_submitted_at = GREATEST(c.last_submitted_at, EXCLUDED.last_submitted_at),
+			    created_at = LEAST(c.created_at, EXCLUDED.created_at)
+			""";
+
+	private static final String UPSERT_RECIPIENT_COUNTS = """
+			INSERT INTO recipient_summary AS r (account_id, recipient, message_count, failed_count)
+			VALUES (?, ?, ?, ?)
+			ON CONFLICT (account_id, recipient) DO UPDATE SET
+			    message_count = r.message_count + EXCLUDED.message_count,
+			    failed_count = r.failed_count + EXCLUDED.failed_count
+			""";
+
+	// A statement of its own, run after the row is locked: it then sees every text of the
+	// recipient that a transaction which held the lock before committed.
+	private static final String REFRESH_RECIPIENT_LATEST = """
+			UPDATE recipient_summary r
+			SET (latest_message_id, latest_status, latest_bucket, latest_created_at) = (
+			    SELECT m.message_id, m.status, m.bucket, m.created_at
+			    FROM message_status m
+			    WHERE m.account_id = r.account_id AND m.recipient = r.recipient
+			    ORDER BY m.created_at DESC, m.message_id DESC
+			    LIMIT 1)
+			WHERE r.account_id = ? AND r.recipient = ?
+			""";
+
+	private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::accountId).thenComparing(Key::id);
 
 	private final JdbcTemplate jdbc;
 
@@ -90,67 +140,253 @@ class StatusStore {
 			return;
 		}
 		this.jdbc.batchUpdate(INSERT_HISTORY, events, events.size(), StatusStore::setHistory);
-		this.jdbc.batchUpdate(UPSERT_CURRENT, events, events.size(), StatusStore::setCurrent);
+		Map<String, MessageState> before = current(
+				events.stream().map((e) -> Texts.required(e.getMessageId())).toList());
+		Map<String, MessageState> after = new LinkedHashMap<>();
+		for (DeliveryStatus event : events) {
+			after.compute(Texts.required(event.getMessageId()), (id, state) -> {
+				MessageState base = (state != null) ? state : before.get(id);
+				return (base != null) ? base.apply(event) : MessageState.first(event);
+			});
+		}
+		List<MessageState> inserted = new ArrayList<>();
+		List<MessageState> updated = new ArrayList<>();
+		after.forEach((id, state) -> {
+			MessageState was = before.get(id);
+			if (was == null) {
+				inserted.add(state);
+			}
+			else if (!was.equals(state)) {
+				updated.add(state);
+			}
+		});
+		insert(inserted);
+		update(updated);
+		updateCampaigns(before, after);
+		updateRecipients(before, after);
+	}
+
+	private Map<String, MessageState> current(List<String> messageIds) {
+		Map<String, MessageState> states = new HashMap<>();
+		this.jdbc.query((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(SELECT_CURRENT);
+			Array ids = connection.createArrayOf("text", messageIds.stream().distinct().toArray());
+			statement.setArray(1, ids);
+			return statement;
+		}, (ResultSet row) -> {
+			MessageState state = new MessageState(row.getString("message_id"), row.getString("account_id"),
+					row.getString("campaign_id"), row.getString("recipient"), row.getString("sender"),
+					status(row.getString("status")), row.getInt("status_rank"), row.getString("reason_code"),
+					row.getString("carrier_error_code"), row.getString("carrier_error_description"),
+					row.getString("carrier_message_id"), row.getObject("segments", Integer.class),
+					instant(row, "created_at"), instant(row, "updated_at"), instant(row, "submitted_at"),
+					instant(row, "last_submitted_at"));
+			states.put(state.messageId(), state);
+		});
+		return states;
+	}
+
+	private void insert(List<MessageState> states) {
+		if (states.isEmpty()) {
+			return;
+		}
+		int[][] counts = this.jdbc.batchUpdate(INSERT_CURRENT, states, states.size(), StatusStore::setCurrent);
+		for (int[] batch : counts) {
+			for (int count : batch) {
+				if (count == 0) {
+					throw new ConcurrencyFailureException(
+							"Another consumer stored one of this batch's texts meanwhile; the batch is applied again");
+				}
+			}
+		}
+	}
+
+	private void update(List<MessageState> states) {
+		if (!states.isEmpty()) {
+			this.jdbc.batchUpdate(UPDATE_CURRENT, states, states.size(), StatusStore::setCurrent);
+		}
+	}
+
+	private void updateCampaigns(Map<String, MessageState> before, Map<String, MessageState> after) {
+		Map<Key, CampaignChange> changes = new TreeMap<>(KEY_ORDER);
+		after.forEach((id, now) -> {
+			MessageState was = before.get(id);
+			if (was != null && was.campaignId() != null) {
+				changes.computeIfAbsent(new Key(was.accountId(), was.campaignId()), CampaignChange::new)
+					.move(was.bucket(), -1);
+			}
+			if (now.campaignId() != null) {
+				CampaignChange change = changes.computeIfAbsent(new Key(now.accountId(), now.campaignId()),
+						CampaignChange::new);
+				change.move(now.bucket(), 1);
+				// Always carried (LEAST and GREATEST make them harmless), but only a
+				// change
+				// makes the row worth writing.
+				change.times(now.createdAt(), now.submittedAt(), now.lastSubmittedAt(),
+						was == null || !now.campaignId().equals(was.campaignId())
+								|| !now.createdAt().equals(was.createdAt())
+								|| !Objects.equals(now.submittedAt(), was.submittedAt())
+								|| !Objects.equals(now.lastSubmittedAt(), was.lastSubmittedAt()));
+			}
+		});
+		List<CampaignChange> effective = changes.values().stream().filter(CampaignChange::changesAnything).toList();
+		if (!effective.isEmpty()) {
+			this.jdbc.batchUpdate(UPSERT_CAMPAIGN, effective, effective.size(), StatusStore::setCampaign);
+		}
+	}
+
+	private void updateRecipients(Map<String, MessageState> before, Map<String, MessageState> after) {
+		Map<Key, long[]> changes = new TreeMap<>(KEY_ORDER);
+		after.forEach((id, now) -> {
+			MessageState was = before.get(id);
+			if (now.recipient() == null || !now.changesRecipientSummary(was)) {
+				return;
+			}
+			long[] delta = changes.computeIfAbsent(new Key(now.accountId(), now.recipient()), (key) -> new long[2]);
+			if (was == null || was.recipient() == null) {
+				delta[0]++;
+			}
+			boolean failedBefore = was != null && was.recipient() != null && was.bucket() == StatusBucket.ERROR;
+			boolean failedNow = now.bucket() == StatusBucket.ERROR;
+			delta[1] += (failedNow ? 1 : 0) - (failedBefore ? 1 : 0);
+		});
+		if (changes.isEmpty()) {
+			return;
+		}
+		List<Map.Entry<Key, long[]>> entries = List.copyOf(changes.entrySet());
+		this.jdbc.batchUpdate(UPSERT_RECIPIENT_COUNTS, entries, entries.size(), (statement, entry) -> {
+			statement.setString(1, entry.getKey().accountId());
+			statement.setString(2, entry.getKey().id());
+			statement.setLong(3, entry.getValue()[0]);
+			statement.setLong(4, entry.getValue()[1]);
+		});
+		this.jdbc.batchUpdate(REFRESH_RECIPIENT_LATEST, entries, entries.size(), (statement, entry) -> {
+			statement.setString(1, entry.getKey().accountId());
+			statement.setString(2, entry.getKey().id());
+		});
 	}
 
 	private static void setHistory(PreparedStatement statement, DeliveryStatus event) throws SQLException {
-		statement.setString(1, required(event.getEventId()));
-		statement.setString(2, required(event.getMessageId()));
-		statement.setString(3, required(event.getAccountId()));
+		statement.setString(1, Texts.required(event.getEventId()));
+		statement.setString(2, Texts.required(event.getMessageId()));
+		statement.setString(3, Texts.required(event.getAccountId()));
 		statement.setString(4, event.getStatus().name());
 		statement.setString(5, event.getSource().name());
-		statement.setString(6, text(event.getReasonCode()));
-		statement.setString(7, text(event.getCarrierErrorCode()));
-		statement.setString(8, text(event.getCarrierErrorDescription()));
-		statement.setString(9, text(event.getCarrierMessageId()));
+		statement.setString(6, Texts.text(event.getReasonCode()));
+		statement.setString(7, Texts.text(event.getCarrierErrorCode()));
+		statement.setString(8, Texts.text(event.getCarrierErrorDescription()));
+		statement.setString(9, Texts.text(event.getCarrierMessageId()));
 		statement.setInt(10, event.getAttempt());
 		statement.setObject(11, timestamp(event.getOccurredAt()));
 	}
 
-	private static void setCurrent(PreparedStatement statement, DeliveryStatus event) throws SQLException {
-		statement.setString(1, required(event.getMessageId()));
-		statement.setString(2, required(event.getAccountId()));
-		statement.setString(3, text(event.getCampaignId()));
-		statement.setString(4, text(event.getRecipient()));
-		statement.setString(5, text(event.getSender()));
-		statement.setString(6, event.getStatus().name());
-		statement.setInt(7, StatusRank.of(event.getStatus()));
-		statement.setString(8, text(event.getReasonCode()));
-		statement.setString(9, text(event.getCarrierErrorCode()));
-		statement.setString(10, text(event.getCarrierErrorDescription()));
-		statement.setString(11, text(event.getCarrierMessageId()));
-		if (event.getSegments() != null) {
-			statement.setInt(12, event.getSegments());
+	private static void setCurrent(PreparedStatement statement, MessageState state) throws SQLException {
+		statement.setString(1, state.campaignId());
+		statement.setString(2, state.recipient());
+		statement.setString(3, state.sender());
+		statement.setString(4, state.status().name());
+		statement.setInt(5, state.rank());
+		statement.setString(6, state.bucket().column());
+		statement.setString(7, state.reasonCode());
+		statement.setString(8, state.carrierErrorCode());
+		statement.setString(9, state.carrierErrorDescription());
+		statement.setString(10, state.carrierMessageId());
+		if (state.segments() != null) {
+			statement.setInt(11, state.segments());
 		}
 		else {
-			statement.setNull(12, Types.INTEGER);
+			statement.setNull(11, Types.INTEGER);
 		}
-		OffsetDateTime occurredAt = timestamp(event.getOccurredAt());
-		statement.setObject(13, occurredAt);
-		statement.setObject(14, occurredAt);
+		statement.setObject(12, timestamp(state.createdAt()));
+		statement.setObject(13, timestamp(state.updatedAt()));
+		statement.setObject(14, timestamp(state.submittedAt()));
+		statement.setObject(15, timestamp(state.lastSubmittedAt()));
+		statement.setString(16, state.messageId());
+		statement.setString(17, state.accountId());
 	}
 
-	/**
-	 * Text as PostgreSQL takes it: blank is absent, and NUL (which a text column refuses)
-	 * is dropped, so no field a client typed can block the stream.
-	 */
-	private static String text(CharSequence value) {
-		if (value == null) {
-			return null;
+	private static void setCampaign(PreparedStatement statement, CampaignChange change) throws SQLException {
+		statement.setString(1, change.key.accountId());
+		statement.setString(2, change.key.id());
+		StatusBucket[] buckets = StatusBucket.values();
+		for (int i = 0; i < buckets.length; i++) {
+			statement.setLong(3 + i, change.counts[i]);
 		}
-		String text = value.toString();
-		if (text.indexOf('\0') >= 0) {
-			text = text.replace("\0", "");
-		}
-		return text.isBlank() ? null : text;
+		statement.setObject(10, timestamp(change.firstSubmitted));
+		statement.setObject(11, timestamp(change.lastSubmitted));
+		statement.setObject(12, timestamp(change.created));
 	}
 
-	private static String required(String value) {
-		return value.replace("\0", "");
+	private static MessageStatus status(String name) {
+		try {
+			return MessageStatus.valueOf(name);
+		}
+		catch (IllegalArgumentException ex) {
+			return MessageStatus.UNKNOWN;
+		}
+	}
+
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
 	}
 
 	private static OffsetDateTime timestamp(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+	}
+
+	/** A campaign or recipient of one account. */
+	private record Key(String accountId, String id) {
+	}
+
+	/** What one batch changes in one campaign's counters. */
+	private static final class CampaignChange {
+
+		private final Key key;
+
+		private final long[] counts = new long[StatusBucket.values().length];
+
+		private Instant created;
+
+		private Instant firstSubmitted;
+
+		private Instant lastSubmitted;
+
+		private boolean timesChanged;
+
+		CampaignChange(Key key) {
+			this.key = key;
+		}
+
+		void move(StatusBucket bucket, int by) {
+			this.counts[bucket.ordinal()] += by;
+		}
+
+		void times(Instant createdAt, Instant firstSubmittedAt, Instant lastSubmittedAt, boolean changed) {
+			this.timesChanged |= changed;
+			this.created = (this.created == null || createdAt.isBefore(this.created)) ? createdAt : this.created;
+			if (firstSubmittedAt != null
+					&& (this.firstSubmitted == null || firstSubmittedAt.isBefore(this.firstSubmitted))) {
+				this.firstSubmitted = firstSubmittedAt;
+			}
+			if (lastSubmittedAt != null
+					&& (this.lastSubmitted == null || lastSubmittedAt.isAfter(this.lastSubmitted))) {
+				this.lastSubmitted = lastSubmittedAt;
+			}
+		}
+
+		boolean changesAnything() {
+			if (this.timesChanged) {
+				return true;
+			}
+			for (long count : this.counts) {
+				if (count != 0) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 }

@@ -23,14 +23,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import dev.smspipeline.schemas.Topics;
 
 /**
- * The listener container of the store: batch listener, offsets committed after each
- * batch, undeserializable records to the dead-letter topic, everything else retried with
- * back-off.
+ * The listener containers of the store ({@link DeliveryStatusProjector},
+ * {@link CampaignEventProjector}): batch listener, offsets committed after each batch,
+ * undeserializable records to the dead-letter topic of their topic, everything else
+ * retried with back-off.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreKafkaConfiguration {
 
-	/** The container factory {@link DeliveryStatusProjector} runs in. */
+	/** The container factory the store's projectors run in. */
 	static final String CONTAINER_FACTORY = "statusStoreContainerFactory";
 
 	@Bean

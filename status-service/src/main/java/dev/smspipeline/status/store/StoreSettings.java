@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The projection of {@code sms.delivery-status} into the status store.
+ * The projection of {@code sms.delivery-status} and {@code sms.campaign-events} into the
+ * status store.
  *
- * @param concurrency consumers of the store's group in this instance; more than the
- * topic's partitions only idle
+ * @param concurrency consumers of each of the store's groups in this instance; more than
+ * the topic's partitions only idle
  * @param retryInitialInterval wait before a batch the database refused is written again;
  * doubles on each failure
  * @param retryMaxInterval longest wait between two attempts at a refused batch; a batch

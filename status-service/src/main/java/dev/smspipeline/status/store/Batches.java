@@ -1,0 +1,55 @@
+package dev.smspipeline.status.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/**
+ * How the store's batch listeners read a poll: the readable records up to an unreadable
+ * one are written, then the unreadable one is handed to the error handler (which sends it
+ * to the dead-letter topic, commits up to it and reads the rest again). A readable record
+ * that cannot be stored is logged and skipped.
+ */
+final class Batches {
+
+	private static final Logger log = LoggerFactory.getLogger(Batches.class);
+
+	private static final LogAccessor logAccessor = new LogAccessor(Batches.class);
+
+	private Batches() {
+	}
+
+	static <T> void project(List<ConsumerRecord<String, Object>> records, Class<T> type, Predicate<T> storable,
+			Consumer<List<T>> write) {
+		List<T> values = new ArrayList<>(records.size());
+		for (int index = 0; index < records.size(); index++) {
+			ConsumerRecord<String, Object> record = records.get(index);
+			DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
+					KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
+			if (failure != null) {
+				write.accept(values);
+				throw new BatchListenerFailedException("Cannot deserialize " + KafkaUtils.format(record), failure,
+						index);
+			}
+			if (type.isInstance(record.value()) && storable.test(type.cast(record.value()))) {
+				values.add(type.cast(record.value()));
+			}
+			else if (record.value() != null) {
+				log.warn("Skipping {}: not a storable {}", KafkaUtils.format(record), type.getSimpleName());
+			}
+		}
+		write.accept(values);
+	}
+
+}
