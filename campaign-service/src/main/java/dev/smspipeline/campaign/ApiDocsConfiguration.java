@@ -31,7 +31,8 @@ class ApiDocsConfiguration {
 			.info(new Info().title("campaign-service")
 				.version("v1")
 				.description("Campaigns with their lifecycle, audiences (inline and CSV), schedules and quiet hours, "
-						+ "deleted leads, and one-off texts. Errors are RFC 9457 problem+json."))
+						+ "deleted leads, one-off texts (Idempotency-Key, duplicate triggers) and opt-outs. "
+						+ "Errors are RFC 9457 problem+json."))
 			.components(new Components().addSecuritySchemes("apiKey",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("The API key")))
 			.addSecurityItem(new SecurityRequirement().addList("apiKey"));

@@ -4,7 +4,9 @@
  * de-duplication), {@code schedule} (send times, quiet hours, processing),
  * {@code release} (due texts, pacing, SENT), {@code outbox} (exactly-once publishing),
  * {@code lead} (deleted leads), {@code events} (campaign events in), {@code message}
- * (one-off texts and how every text is built), {@code recipient} (phone numbers, time
- * zones), {@code messaging} (topics it writes).
+ * (one-off texts and how every text is built), {@code idempotency} (idempotency keys),
+ * {@code dedupe} (duplicate triggers), {@code intake} (the {@code crm.sms-requests} entry
+ * point), {@code consent} (opt-outs), {@code content} (content rules), {@code recipient}
+ * (phone numbers, time zones), {@code messaging} (topics it uses, dead letters).
  */
 package dev.smspipeline.campaign;

@@ -1,14 +1,20 @@
 package dev.smspipeline.campaign.message;
 
 /**
- * Answer to {@code POST /api/v1/messages}.
+ * Answer to {@code POST /api/v1/messages} (HTTP 202), also what an idempotency key
+ * answers again.
  *
- * @param messageId id to follow the text by
+ * @param messageId id to follow the text by; of a duplicate, the first text's
  * @param status REQUESTED, or REJECTED with a reason
  * @param recipient the number in E.164 when it could be read
- * @param reasonCode why it was rejected
+ * @param reasonCode why it was rejected: {@code INVALID_NUMBER},
+ * {@code UNSUPPORTED_COUNTRY}, {@code OPTED_OUT}, {@code CONTENT_POLICY}
  * @param reason the same for a person
+ * @param rule the content rule that matched ({@code CONTENT_POLICY} only)
+ * @param duplicateOf the text this request repeats (same account, recipient and body
+ * within the duplicate window): nothing was sent for this request
  */
-public record MessageAccepted(String messageId, String status, String recipient, String reasonCode, String reason) {
+public record MessageAccepted(String messageId, String status, String recipient, String reasonCode, String reason,
+		String rule, String duplicateOf) {
 
 }

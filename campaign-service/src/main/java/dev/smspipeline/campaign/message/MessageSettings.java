@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,11 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxSegments most SMS segments a body may take (GSM-7 153 or UCS-2 67 characters
  * each once concatenated); a longer body is refused with 400, a campaign text that
  * renders longer ends REJECTED with {@code TOO_LONG}
+ * @param duplicateWindow how long after a one-off text the same body to the same number
+ * of the same account counts as a duplicate trigger (answered with the first text's id,
+ * not sent); {@code 0} turns the check off
  */
 @Validated
 @ConfigurationProperties("sms.messages")
 public record MessageSettings(@DefaultValue("+15005550006") @NotBlank String defaultSender,
-		@DefaultValue("4h") Duration validity, @DefaultValue("10") @Positive @Max(255) int maxSegments) {
+		@DefaultValue("4h") Duration validity, @DefaultValue("10") @Positive @Max(255) int maxSegments,
+		@DefaultValue("2m") @NotNull Duration duplicateWindow) {
 
 	/** The sender to use when a request gives {@code sender}. */
 	public String senderOr(String sender) {

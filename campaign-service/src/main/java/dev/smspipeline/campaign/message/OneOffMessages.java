@@ -1,12 +1,32 @@
 package dev.smspipeline.campaign.message;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.stereotype.Service;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.smspipeline.campaign.consent.OptOut;
+import dev.smspipeline.campaign.consent.OptOuts;
+import dev.smspipeline.campaign.content.ContentRules;
+import dev.smspipeline.campaign.content.ContentViolation;
+import dev.smspipeline.campaign.dedupe.DuplicateTriggers;
+import dev.smspipeline.campaign.idempotency.IdempotencyKeys;
+import dev.smspipeline.campaign.idempotency.IdempotencySettings;
+import dev.smspipeline.campaign.outbox.Outbox;
 import dev.smspipeline.campaign.recipient.PhoneNumberCheck;
 import dev.smspipeline.campaign.recipient.PhoneNumbers;
 import dev.smspipeline.events.DeliveryStatus;
@@ -14,59 +34,311 @@ import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.events.RequestSource;
 import dev.smspipeline.platform.account.AccountId;
-import dev.smspipeline.platform.problem.Problems;
+import dev.smspipeline.platform.problem.FieldError;
+import dev.smspipeline.schemas.Topics;
 
 /**
- * Turns a one-off request into a text: checks the number and the body, then publishes it
- * for dispatch, or publishes why it was rejected. Either way the text gets an id and a
- * status the caller can follow.
+ * Turns a one-off request, from the API or from {@code crm.sms-requests}, into a text:
+ * checks the number, the recipient's consent and the content, recognises a repeat (by
+ * idempotency key) and a duplicate trigger (same recipient and body within the window),
+ * and records what it decided. Every request that gets an answer gets it in one database
+ * transaction:
+ * <ol>
+ * <li>the idempotency key, if any, is inserted first ({@link IdempotencyKeys}): a repeat
+ * waits for the first request's transaction and answers what it answered, changing
+ * nothing; a different request under the key is refused;</li>
+ * <li>a number that cannot be texted, an opted-out recipient and a content rule hit end
+ * REJECTED (a REJECTED status with the reason code goes to the outbox);</li>
+ * <li>otherwise the (account, recipient) lock is taken and the window searched
+ * ({@link DuplicateTriggers}): a duplicate is answered with the first text's id and
+ * {@code duplicateOf}, nothing is sent;</li>
+ * <li>otherwise the {@code MessageRequested} and its REQUESTED status go to the outbox,
+ * and the text is remembered for the window;</li>
+ * <li>the answer is stored under the key, and everything commits together.</li>
+ * </ol>
+ *
+ * <p>
+ * <b>Why the outbox, not a Kafka transaction in the request.</b> The request is recorded
+ * durably before anything is published, and the records it publishes are part of that
+ * same record: the outbox rows commit with the idempotency key and its answer, and the
+ * relay publishes them exactly once (see
+ * {@link dev.smspipeline.campaign.outbox.OutboxRelay}). A crash after the commit loses
+ * nothing (the relay publishes on restart), a crash before it leaves nothing (no key, no
+ * text, the caller's retry starts afresh), and there is no window in which the key says
+ * "answered" but the text was never published, as there would be with publish-then-mark.
+ * The price is that a 202 means "committed to our database", and the text reaches the
+ * topic a relay hop later (milliseconds: a commit wakes the relay).
+ *
+ * <p>
+ * The first status of a text requested with a key (REQUESTED or REJECTED) carries the key
+ * in its attributes ({@value #IDEMPOTENCY_KEY}), so a CRM producer on
+ * {@code crm.sms-requests}, which gets no answer, finds its text's id on
+ * {@code sms.delivery-status} by its {@code eventId}.
  */
 @Service
-class OneOffMessages {
+public class OneOffMessages {
+
+	/** Status attribute with the request's idempotency key (CRM {@code eventId}). */
+	public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
 	private final PhoneNumbers phoneNumbers;
 
-	private final MessagePublisher publisher;
+	private final OptOuts optOuts;
+
+	private final ContentRules contentRules;
+
+	private final IdempotencyKeys keys;
+
+	private final DuplicateTriggers duplicates;
+
+	private final Outbox outbox;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json;
 
 	private final MessageSettings settings;
 
+	private final IdempotencySettings idempotency;
+
 	private final Clock clock;
 
-	OneOffMessages(PhoneNumbers phoneNumbers, MessagePublisher publisher, MessageSettings settings, Clock clock) {
+	private final MeterRegistry meters;
+
+	OneOffMessages(PhoneNumbers phoneNumbers, OptOuts optOuts, ContentRules contentRules, IdempotencyKeys keys,
+			DuplicateTriggers duplicates, Outbox outbox, TransactionTemplate transactions, JsonMapper json,
+			MessageSettings settings, IdempotencySettings idempotency, Clock clock, MeterRegistry meters) {
 		this.phoneNumbers = phoneNumbers;
-		this.publisher = publisher;
+		this.optOuts = optOuts;
+		this.contentRules = contentRules;
+		this.keys = keys;
+		this.duplicates = duplicates;
+		this.outbox = outbox;
+		this.transactions = transactions;
+		this.json = json;
 		this.settings = settings;
+		this.idempotency = idempotency;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
-	MessageAccepted send(AccountId account, SendMessageRequest request) {
-		int segments = SmsSegments.count(request.body());
-		if (segments > this.settings.maxSegments()) {
-			throw Problems.invalid("body", "needs " + segments + " SMS segments; the limit is "
-					+ this.settings.maxSegments() + " (sms.messages.max-segments)");
+	/**
+	 * What is wrong with a request so that it cannot become a text at all (the API
+	 * answers 400, the CRM intake dead-letters it).
+	 * @param request the request
+	 * @return the fields at fault, empty when it is acceptable
+	 */
+	public List<FieldError> validate(OneOffRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		if (request.recipient() == null || request.recipient().isBlank()) {
+			errors.add(new FieldError("recipient", "is required"));
 		}
-		String messageId = UUID.randomUUID().toString();
-		Instant now = this.clock.instant();
-		String sender = this.settings.senderOr(request.sender());
+		if (request.body() == null || request.body().isBlank()) {
+			errors.add(new FieldError("body", "is required"));
+		}
+		else {
+			int segments = SmsSegments.count(request.body());
+			if (segments > this.settings.maxSegments()) {
+				errors.add(new FieldError("body", "needs " + segments + " SMS segments; the limit is "
+						+ this.settings.maxSegments() + " (sms.messages.max-segments)"));
+			}
+		}
+		return errors;
+	}
+
+	/**
+	 * What is wrong with an idempotency key, if anything.
+	 * @param key the key as given
+	 * @return the reason, or {@code null} when it may be used
+	 */
+	public String checkKey(String key) {
+		if (key.isBlank()) {
+			return "must not be blank";
+		}
+		if (key.length() > this.idempotency.maxKeyLength()) {
+			return "is longer than " + this.idempotency.maxKeyLength() + " characters";
+		}
+		if (key.chars().anyMatch(Character::isISOControl)) {
+			return "must not contain control characters";
+		}
+		return null;
+	}
+
+	/**
+	 * Decides and records a valid request ({@link #validate}); see the class description.
+	 * @param account the account
+	 * @param request the request
+	 * @param source {@code REST_API} or {@code CRM_TOPIC}
+	 * @param idempotencyKey the key ({@link #checkKey checked}), or {@code null}
+	 * @return the answer, and whether it is a repeat's
+	 * @throws IdempotencyKeyReusedException when the key answered a different request
+	 */
+	public Outcome accept(AccountId account, OneOffRequest request, RequestSource source, String idempotencyKey) {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		PhoneNumberCheck check = this.phoneNumbers.check(request.recipient());
+		String e164 = (check instanceof PhoneNumberCheck.Accepted accepted) ? accepted.e164() : null;
+		Optional<ContentViolation> violation = (check instanceof PhoneNumberCheck.Accepted accepted)
+				? this.contentRules.check(account.value(), accepted.region(), request.body()) : Optional.empty();
+		byte[] fingerprint = Fingerprints.of(request, e164);
+		Outcome outcome = this.transactions.execute((status) -> {
+			if (idempotencyKey != null) {
+				IdempotencyKeys.Claim claim = this.keys.claim(account.value(), idempotencyKey, fingerprint,
+						source.name(), now);
+				if (claim instanceof IdempotencyKeys.Claim.Replay replay) {
+					return new Outcome(replay.statusCode(), this.json.readValue(replay.answer(), MessageAccepted.class),
+							Kind.REPLAYED);
+				}
+				if (claim instanceof IdempotencyKeys.Claim.Mismatch) {
+					throw new IdempotencyKeyReusedException(idempotencyKey);
+				}
+			}
+			Outcome decided = decide(account.value(), request, source, idempotencyKey, check, violation, now);
+			if (idempotencyKey != null) {
+				this.keys.answer(account.value(), idempotencyKey, decided.answer().messageId(), decided.statusCode(),
+						this.json.writeValueAsString(decided.answer()));
+			}
+			return decided;
+		});
+		count(outcome, source);
+		return outcome;
+	}
+
+	private Outcome decide(String account, OneOffRequest request, RequestSource source, String key,
+			PhoneNumberCheck check, Optional<ContentViolation> violation, Instant now) {
+		String messageId = UUID.randomUUID().toString();
+		String sender = this.settings.senderOr(request.sender());
 		if (check instanceof PhoneNumberCheck.Rejected rejected) {
-			this.publisher.publishRejected(Texts
-				.status(messageId, account.value(), request.campaignId(), null, sender, MessageStatus.REJECTED, now)
-				.setReasonCode(rejected.reasonCode())
-				.build());
-			return new MessageAccepted(messageId, MessageStatus.REJECTED.name(), null, rejected.reasonCode(),
-					rejected.reason());
+			return reject(messageId, account, request, key, null, sender, rejected.reasonCode(), rejected.reason(),
+					null, now);
 		}
-		String recipient = ((PhoneNumberCheck.Accepted) check).e164();
-		MessageRequested requested = Texts
-			.request(new Texts.Text(messageId, account.value(), request.campaignId(), recipient, sender, request.body(),
-					segments, null, now, null, now.plus(this.settings.validity()), RequestSource.REST_API, Map.of()));
+		String e164 = ((PhoneNumberCheck.Accepted) check).e164();
+		Optional<OptOut> optOut = this.optOuts.find(account, e164);
+		if (optOut.isPresent()) {
+			return reject(messageId, account, request, key, e164, sender, OptOut.OPTED_OUT, optOut.get().reason(), null,
+					now);
+		}
+		if (violation.isPresent()) {
+			return reject(messageId, account, request, key, e164, sender, ContentViolation.CONTENT_POLICY,
+					violation.get().reason(), violation.get().rule(), now);
+		}
+		Duration window = this.settings.duplicateWindow();
+		byte[] bodyHash = DuplicateTriggers.hash(request.body());
+		if (!window.isZero()) {
+			Optional<UUID> first = this.duplicates.lockAndFindFirst(account, e164, bodyHash, now.minus(window));
+			if (first.isPresent() && !request.allowDuplicate()) {
+				String firstId = first.get().toString();
+				return new Outcome(202,
+						new MessageAccepted(firstId, MessageStatus.REQUESTED.name(), e164, null, null, null, firstId),
+						Kind.DUPLICATE);
+			}
+		}
+		int segments = SmsSegments.count(request.body());
+		Instant notBefore = (request.notBefore() != null && request.notBefore().isAfter(now)) ? request.notBefore()
+				: null;
+		Instant expiresAt = ((notBefore != null) ? notBefore : now).plus(this.settings.validity());
+		MessageRequested requested = Texts.request(new Texts.Text(messageId, account, request.campaignId(), e164,
+				sender, request.body(), segments, key, now, notBefore, expiresAt, source, request.attributes()));
 		DeliveryStatus status = Texts
-			.status(messageId, account.value(), request.campaignId(), recipient, sender, MessageStatus.REQUESTED, now)
+			.status(messageId, account, request.campaignId(), e164, sender, MessageStatus.REQUESTED, now)
 			.setSegments(segments)
+			.setAttributes((key != null) ? Map.of(IDEMPOTENCY_KEY, key) : Map.of())
 			.build();
-		this.publisher.publishRequested(requested, status);
-		return new MessageAccepted(messageId, MessageStatus.REQUESTED.name(), recipient, null, null);
+		this.outbox.addAll(List.of(new Outbox.Entry(Topics.MESSAGE_REQUESTED, e164, requested),
+				new Outbox.Entry(Topics.DELIVERY_STATUS, messageId, status)));
+		if (!window.isZero()) {
+			this.duplicates.remember(messageId, account, e164, bodyHash, now);
+		}
+		return new Outcome(202,
+				new MessageAccepted(messageId, MessageStatus.REQUESTED.name(), e164, null, null, null, null),
+				Kind.SENT);
+	}
+
+	private Outcome reject(String messageId, String account, OneOffRequest request, String key, String e164,
+			String sender, String reasonCode, String reason, String rule, Instant now) {
+		Map<String, String> attributes = new HashMap<>();
+		attributes.put("reason", reason);
+		if (rule != null) {
+			attributes.put("rule", rule);
+		}
+		if (key != null) {
+			attributes.put(IDEMPOTENCY_KEY, key);
+		}
+		DeliveryStatus rejected = Texts
+			.status(messageId, account, request.campaignId(), e164, sender, MessageStatus.REJECTED, now)
+			.setReasonCode(reasonCode)
+			.setAttributes(attributes)
+			.build();
+		this.outbox.add(Topics.DELIVERY_STATUS, messageId, rejected);
+		return new Outcome(202,
+				new MessageAccepted(messageId, MessageStatus.REJECTED.name(), e164, reasonCode, reason, rule, null),
+				Kind.REJECTED);
+	}
+
+	/** Deletes idempotency keys past their retention and texts past the window. */
+	@Scheduled(fixedDelayString = "${sms.messages.idempotency.purge-interval:10m}",
+			initialDelayString = "${sms.messages.idempotency.purge-interval:10m}")
+	void purge() {
+		Instant now = this.clock.instant();
+		this.keys.purge(now);
+		this.duplicates.purge(now.minus(this.settings.duplicateWindow()), this.idempotency.purgeBatchSize());
+	}
+
+	private void count(Outcome outcome, RequestSource source) {
+		switch (outcome.kind()) {
+			case DUPLICATE ->
+				counter("sms.requests.duplicate", "One-off requests answered as a duplicate trigger", source, null)
+					.increment();
+			case REPLAYED -> counter("sms.requests.idempotent.replayed",
+					"One-off requests answered again under their idempotency key", source, null)
+				.increment();
+			case REJECTED -> counter("sms.requests.rejected", "One-off requests rejected by our own checks", source,
+					outcome.answer().reasonCode())
+				.increment();
+			case SENT -> counter("sms.requests.accepted", "One-off texts handed to dispatch", source, null).increment();
+		}
+	}
+
+	private Counter counter(String name, String description, RequestSource source, String reason) {
+		Counter.Builder builder = Counter.builder(name).description(description).tag("source", source.name());
+		if (reason != null) {
+			builder.tag("reason", reason);
+		}
+		return builder.register(this.meters);
+	}
+
+	/** What became of a request. */
+	public enum Kind {
+
+		/** Handed to dispatch. */
+		SENT,
+
+		/** Rejected by our own checks; a REJECTED status was published. */
+		REJECTED,
+
+		/** A duplicate trigger: answered with the first text, nothing sent. */
+		DUPLICATE,
+
+		/**
+		 * A repeat under its idempotency key: the first answer again, nothing changed.
+		 */
+		REPLAYED
+
+	}
+
+	/**
+	 * The answer to a request.
+	 *
+	 * @param statusCode HTTP status (202)
+	 * @param answer the body
+	 * @param kind what became of it
+	 */
+	public record Outcome(int statusCode, MessageAccepted answer, Kind kind) {
+
+		/** Whether this repeats an earlier answer under the same idempotency key. */
+		public boolean replayed() {
+			return this.kind == Kind.REPLAYED;
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 /**
- * One-off texts fired by CRM workflow triggers: {@code POST /api/v1/messages} checks the
- * request and publishes it for dispatch.
+ * One-off texts fired by CRM workflow triggers: {@code POST /api/v1/messages} (and the
+ * {@code crm.sms-requests} intake) check the request, its idempotency key, duplicate
+ * triggers, consent and content, and record the text with its records for dispatch in the
+ * outbox, in one transaction ({@link dev.smspipeline.campaign.message.OneOffMessages}).
  */
 package dev.smspipeline.campaign.message;

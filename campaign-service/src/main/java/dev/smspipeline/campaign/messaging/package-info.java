@@ -1,4 +1,5 @@
 /**
- * The topics campaign-service writes, declared with their dead-letter topics.
+ * The topics campaign-service uses, declared with their dead-letter topics, and the
+ * dead-letter producer its listeners share.
  */
 package dev.smspipeline.campaign.messaging;

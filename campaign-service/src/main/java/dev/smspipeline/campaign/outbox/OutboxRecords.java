@@ -14,6 +14,7 @@ import org.apache.avro.specific.SpecificRecord;
 import dev.smspipeline.events.CampaignEvent;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
+import dev.smspipeline.events.OptOutChange;
 
 /**
  * How a record is kept in the outbox: Avro single-object encoding (its schema's
@@ -25,17 +26,20 @@ final class OutboxRecords {
 
 	private static final Map<String, Schema> SCHEMAS = Map.of(MessageRequested.class.getName(),
 			MessageRequested.getClassSchema(), DeliveryStatus.class.getName(), DeliveryStatus.getClassSchema(),
-			CampaignEvent.class.getName(), CampaignEvent.getClassSchema());
+			CampaignEvent.class.getName(), CampaignEvent.getClassSchema(), OptOutChange.class.getName(),
+			OptOutChange.getClassSchema());
 
 	private static final Map<String, BinaryMessageDecoder<SpecificRecord>> DECODERS = Map.of(
 			MessageRequested.class.getName(), decoder(MessageRequested.getClassSchema()),
 			DeliveryStatus.class.getName(), decoder(DeliveryStatus.getClassSchema()), CampaignEvent.class.getName(),
-			decoder(CampaignEvent.getClassSchema()));
+			decoder(CampaignEvent.getClassSchema()), OptOutChange.class.getName(),
+			decoder(OptOutChange.getClassSchema()));
 
 	private static final Map<String, BinaryMessageEncoder<SpecificRecord>> ENCODERS = Map.of(
 			MessageRequested.class.getName(), encoder(MessageRequested.getClassSchema()),
 			DeliveryStatus.class.getName(), encoder(DeliveryStatus.getClassSchema()), CampaignEvent.class.getName(),
-			encoder(CampaignEvent.getClassSchema()));
+			encoder(CampaignEvent.getClassSchema()), OptOutChange.class.getName(),
+			encoder(OptOutChange.getClassSchema()));
 
 	private OutboxRecords() {
 	}

@@ -1,6 +1,7 @@
 package dev.smspipeline.campaign.recipient;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -48,6 +49,40 @@ public class PhoneNumbers {
 					"numbers in " + region + " may not be texted; allowed: " + this.settings.allowedCountries());
 		}
 		return new PhoneNumberCheck.Accepted(this.util.format(number, PhoneNumberFormat.E164), region);
+	}
+
+	/**
+	 * A valid number in E.164, whatever its country (an opt-out may name a number the
+	 * account may not text).
+	 * @param raw the number as written
+	 * @return E.164, or empty when it is not a valid number
+	 */
+	public Optional<String> e164(String raw) {
+		if (raw == null || raw.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			PhoneNumber number = this.util.parse(raw, this.settings.defaultRegion().toUpperCase(Locale.ROOT));
+			return this.util.isValidNumber(number) ? Optional.of(this.util.format(number, PhoneNumberFormat.E164))
+					: Optional.empty();
+		}
+		catch (NumberParseException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The ISO 3166 region of an E.164 number, for country-specific rules.
+	 * @param e164 a number this class accepted
+	 * @return its region, or {@code null} when it cannot be placed
+	 */
+	public String region(String e164) {
+		try {
+			return this.util.getRegionCodeForNumber(this.util.parse(e164, null));
+		}
+		catch (NumberParseException ex) {
+			return null;
+		}
 	}
 
 }

@@ -34,6 +34,8 @@ import dev.smspipeline.campaign.campaign.Campaign;
 import dev.smspipeline.campaign.campaign.CampaignStore;
 import dev.smspipeline.campaign.campaign.Lifecycle;
 import dev.smspipeline.campaign.campaign.MessageState;
+import dev.smspipeline.campaign.consent.OptOut;
+import dev.smspipeline.campaign.consent.OptOuts;
 import dev.smspipeline.campaign.message.MessageSettings;
 import dev.smspipeline.campaign.message.Texts;
 import dev.smspipeline.campaign.outbox.Outbox;
@@ -53,10 +55,12 @@ import dev.smspipeline.schemas.Topics;
  * {@code FOR UPDATE OF} the texts {@code SKIP LOCKED} and {@code FOR KEY SHARE OF} their
  * campaigns {@code SKIP LOCKED}: several instances release disjoint texts, and a campaign
  * being canceled (which locks it {@code FOR UPDATE}) has nothing released meanwhile.</li>
- * <li><b>Check again at release:</b> a text whose validity passed ends EXPIRED; one that
- * fell into quiet hours (the release ran late) is held to the next allowed minute (a new
- * SCHEDULED) or EXPIRED; one whose recipient got a campaign text of the account within
- * the campaign's smart sending window ends CANCELED ({@code SMART_SENDING_WINDOW}).</li>
+ * <li><b>Check again at release:</b> a text whose recipient opted out of the account's
+ * texts since the campaign was processed (a STOP mid-campaign) ends REJECTED
+ * ({@code OPTED_OUT}); a text whose validity passed ends EXPIRED; one that fell into
+ * quiet hours (the release ran late) is held to the next allowed minute (a new SCHEDULED)
+ * or EXPIRED; one whose recipient got a campaign text of the account within the
+ * campaign's smart sending window ends CANCELED ({@code SMART_SENDING_WINDOW}).</li>
  * <li><b>Release:</b> its {@code MessageRequested}, built as the one-off path builds it
  * (source CAMPAIGN, the campaign id, the rendered body, segments, {@code notBefore} = its
  * release time, {@code expiresAt}), goes to the outbox and the text becomes RELEASED, in
@@ -116,6 +120,8 @@ public class ReleasePoller {
 
 	private final MessageSettings messages;
 
+	private final OptOuts optOuts;
+
 	private final ReleaseSettings settings;
 
 	private final JsonMapper json;
@@ -129,14 +135,15 @@ public class ReleasePoller {
 	private long refilledAt = System.nanoTime();
 
 	ReleasePoller(JdbcTemplate jdbc, TransactionTemplate transactions, CampaignStore campaigns, Lifecycle lifecycle,
-			Outbox outbox, MessageSettings messages, ReleaseSettings settings, JsonMapper json, Clock clock,
-			MeterRegistry meters) {
+			Outbox outbox, MessageSettings messages, OptOuts optOuts, ReleaseSettings settings, JsonMapper json,
+			Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.campaigns = campaigns;
 		this.lifecycle = lifecycle;
 		this.outbox = outbox;
 		this.messages = messages;
+		this.optOuts = optOuts;
 		this.settings = settings;
 		this.json = json;
 		this.clock = clock;
@@ -189,12 +196,13 @@ public class ReleasePoller {
 			if (due.isEmpty()) {
 				return 0;
 			}
+			Set<String> optedOut = optedOut(due);
 			Set<String> recentlyTexted = recentlyTexted(due, now);
 			List<Change> changes = new ArrayList<>(due.size());
 			List<Outbox.Entry> records = new ArrayList<>(due.size());
 			int releasedNow = 0;
 			for (Due text : due) {
-				Change change = decide(text, now, recentlyTexted);
+				Change change = decide(text, now, optedOut, recentlyTexted);
 				changes.add(change);
 				records.add(record(text, change, now));
 				if (change.state() == MessageState.RELEASED) {
@@ -209,7 +217,11 @@ public class ReleasePoller {
 		return (claimed != null) ? claimed : 0;
 	}
 
-	private Change decide(Due text, Instant now, Set<String> recentlyTexted) {
+	private Change decide(Due text, Instant now, Set<String> optedOut, Set<String> recentlyTexted) {
+		if (optedOut.contains(text.accountId() + ":" + text.recipient())) {
+			return new Change(text.id(), MessageState.REJECTED, OptOut.OPTED_OUT, null,
+					text.recipient() + " opted out of this account's texts before the text was released");
+		}
 		if (!text.expiresAt().isAfter(now)) {
 			return new Change(text.id(), MessageState.EXPIRED, SendTimes.VALIDITY_PASSED, null,
 					"its validity ended at " + text.expiresAt() + " before it could be released");
@@ -247,6 +259,7 @@ public class ReleasePoller {
 				text.recipient(), sender, switch (change.state()) {
 					case HELD -> MessageStatus.SCHEDULED;
 					case EXPIRED -> MessageStatus.EXPIRED;
+					case REJECTED -> MessageStatus.REJECTED;
 					default -> MessageStatus.CANCELED;
 				}, now)
 			.setSegments(text.segments())
@@ -260,6 +273,20 @@ public class ReleasePoller {
 			status.setAttributes(Map.of("reason", change.reason()));
 		}
 		return new Outbox.Entry(Topics.DELIVERY_STATUS, id, status.build());
+	}
+
+	/**
+	 * The recipients (as {@code account:recipient}) of texts in {@code due} who opted out
+	 * of the account's texts.
+	 */
+	private Set<String> optedOut(List<Due> due) {
+		Map<String, Set<String>> byAccount = new HashMap<>();
+		due.forEach((text) -> byAccount.computeIfAbsent(text.accountId(), (account) -> new HashSet<>())
+			.add(text.recipient()));
+		Set<String> optedOut = new HashSet<>();
+		byAccount.forEach((account, recipients) -> this.optOuts.optedOut(account, recipients)
+			.forEach((recipient) -> optedOut.add(account + ":" + recipient)));
+		return optedOut;
 	}
 
 	/**

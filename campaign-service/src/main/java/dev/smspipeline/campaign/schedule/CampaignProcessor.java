@@ -30,11 +30,16 @@ import dev.smspipeline.campaign.campaign.CampaignCounts;
 import dev.smspipeline.campaign.campaign.CampaignStore;
 import dev.smspipeline.campaign.campaign.Lifecycle;
 import dev.smspipeline.campaign.campaign.MessageState;
+import dev.smspipeline.campaign.consent.OptOut;
+import dev.smspipeline.campaign.consent.OptOuts;
+import dev.smspipeline.campaign.content.ContentRules;
+import dev.smspipeline.campaign.content.ContentViolation;
 import dev.smspipeline.campaign.message.MessageSettings;
 import dev.smspipeline.campaign.message.SmsSegments;
 import dev.smspipeline.campaign.message.Template;
 import dev.smspipeline.campaign.message.Texts;
 import dev.smspipeline.campaign.outbox.Outbox;
+import dev.smspipeline.campaign.recipient.PhoneNumbers;
 import dev.smspipeline.events.CampaignStatus;
 import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.schemas.Topics;
@@ -47,8 +52,10 @@ import dev.smspipeline.schemas.Topics;
  * piece ended), each piece in one transaction that creates its texts in
  * {@code campaign_message} and writes their first status to the outbox: SCHEDULED with
  * {@code releaseAt} and {@code expiresAt} in its attributes, REJECTED with the reason
- * code (invalid number, country not allowed, {@code TOO_LONG}), or EXPIRED when quiet
- * hours would hold it past its validity;</li>
+ * code (invalid number, country not allowed, {@code OPTED_OUT} for a recipient on the
+ * account's suppression list, {@code TOO_LONG}, {@code CONTENT_POLICY} with the rule for
+ * a rendered body that breaks a content rule), or EXPIRED when quiet hours would hold it
+ * past its validity;</li>
  * <li>when the audience is done it becomes SENDING, or FAILED with a reason when no text
  * is left to send.</li>
  * </ol>
@@ -87,6 +94,12 @@ public class CampaignProcessor {
 
 	private final MessageSettings messages;
 
+	private final OptOuts optOuts;
+
+	private final ContentRules contentRules;
+
+	private final PhoneNumbers phoneNumbers;
+
 	private final ScheduleSettings settings;
 
 	private final JsonMapper json;
@@ -94,13 +107,17 @@ public class CampaignProcessor {
 	private final Clock clock;
 
 	CampaignProcessor(JdbcTemplate jdbc, TransactionTemplate transactions, CampaignStore campaigns, Lifecycle lifecycle,
-			Outbox outbox, MessageSettings messages, ScheduleSettings settings, JsonMapper json, Clock clock) {
+			Outbox outbox, MessageSettings messages, OptOuts optOuts, ContentRules contentRules,
+			PhoneNumbers phoneNumbers, ScheduleSettings settings, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.campaigns = campaigns;
 		this.lifecycle = lifecycle;
 		this.outbox = outbox;
 		this.messages = messages;
+		this.optOuts = optOuts;
+		this.contentRules = contentRules;
+		this.phoneNumbers = phoneNumbers;
 		this.settings = settings;
 		this.json = json;
 		this.clock = clock;
@@ -182,9 +199,11 @@ public class CampaignProcessor {
 		Template template = Template.compile(definition.body());
 		String sender = this.messages.senderOr(definition.sender());
 		Instant startedAt = (campaign.startAt() != null) ? campaign.startAt() : now;
+		Set<String> optedOut = this.optOuts.optedOut(campaign.accountId(),
+				members.stream().map(Member::e164).filter((e164) -> e164 != null).toList());
 		List<Text> texts = new ArrayList<>(members.size());
 		for (Member member : members) {
-			texts.add(text(campaign, definition, template, startedAt, member));
+			texts.add(text(campaign, definition, template, startedAt, member, optedOut));
 		}
 		Set<String> inserted = insert(campaign, texts, now);
 		List<Outbox.Entry> statuses = new ArrayList<>(inserted.size());
@@ -206,11 +225,16 @@ public class CampaignProcessor {
 	}
 
 	private Text text(Campaign campaign, Campaign.Definition definition, Template template, Instant startedAt,
-			Member member) {
+			Member member, Set<String> optedOut) {
 		UUID id = messageId(campaign.id(), member.key());
 		if (member.rejectCode() != null) {
 			return new Text(id, member.key(), member.e164(), MessageState.REJECTED, member.rejectCode(), null, 0, null,
 					member.attributes(), null, null, Map.of("reason", member.rejectReason()));
+		}
+		if (optedOut.contains(member.e164())) {
+			return new Text(id, member.key(), member.e164(), MessageState.REJECTED, OptOut.OPTED_OUT, null, 0, null,
+					member.attributes(), null, null,
+					Map.of("reason", member.e164() + " opted out of this account's texts"));
 		}
 		Map<String, String> attributes = this.json.readValue(member.attributes(), ATTRIBUTES);
 		String body = template.render(attributes);
@@ -219,6 +243,14 @@ public class CampaignProcessor {
 			return new Text(id, member.key(), member.e164(), MessageState.REJECTED, "TOO_LONG", body, segments,
 					member.timeZones(), member.attributes(), null, null, Map.of("reason",
 							"renders to " + segments + " SMS segments; the limit is " + this.messages.maxSegments()));
+		}
+		ContentViolation violation = this.contentRules
+			.check(campaign.accountId(), this.phoneNumbers.region(member.e164()), body)
+			.orElse(null);
+		if (violation != null) {
+			return new Text(id, member.key(), member.e164(), MessageState.REJECTED, ContentViolation.CONTENT_POLICY,
+					body, segments, member.timeZones(), member.attributes(), null, null,
+					Map.of("reason", violation.reason(), "rule", violation.rule()));
 		}
 		List<ZoneId> zones = zones(member.timeZones());
 		SendTimes.Plan plan = SendTimes.plan(startedAt, definition.sendAt(), definition.sendAtLocalTime(),

@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.smspipeline.campaign.campaign.CampaignStore;
 import dev.smspipeline.campaign.campaign.Lifecycle;
+import dev.smspipeline.campaign.consent.OptOuts;
 import dev.smspipeline.campaign.message.MessageSettings;
 import dev.smspipeline.campaign.outbox.Outbox;
 import dev.smspipeline.campaign.support.CampaignClient;
@@ -71,6 +72,9 @@ class ReleasePollerIntegrationTests {
 
 	@Autowired
 	MessageSettings messages;
+
+	@Autowired
+	OptOuts optOuts;
 
 	@Autowired
 	JsonMapper json;
@@ -158,7 +162,7 @@ class ReleasePollerIntegrationTests {
 
 	private ReleasePoller poller(Outbox outbox, Clock clock) {
 		return new ReleasePoller(this.jdbc, this.transactions, this.campaigns, this.lifecycle, outbox, this.messages,
-				new ReleaseSettings(true, Duration.ofMillis(100), 25, 100_000, 5000), this.json, clock,
+				this.optOuts, new ReleaseSettings(true, Duration.ofMillis(100), 25, 100_000, 5000), this.json, clock,
 				new SimpleMeterRegistry());
 	}
 

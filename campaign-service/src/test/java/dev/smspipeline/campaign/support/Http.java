@@ -49,6 +49,31 @@ public final class Http {
 		return api().get(path);
 	}
 
+	public ApiResponse put(String path) {
+		return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	/**
+	 * POSTs JSON with extra headers (name, value, ...) and keeps the answer's headers.
+	 */
+	public HttpResponse<String> postJsonWithHeaders(String path, String json, String... headers) {
+		HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		try {
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public ApiResponse patch(String path, String json) {
 		return send(request(path).header("Content-Type", "application/merge-patch+json")
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(json)));

@@ -29,6 +29,11 @@ public final class Numbers {
 		return "+1213" + subscriber();
 	}
 
+	/** A Toronto number (Canada, America/Toronto). */
+	public static String toronto() {
+		return "+1416" + subscriber();
+	}
+
 	private static String subscriber() {
 		long next = NEXT.incrementAndGet();
 		long exchange = 200 + (next / 10_000) % 700;

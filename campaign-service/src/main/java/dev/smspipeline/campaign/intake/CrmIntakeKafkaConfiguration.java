@@ -1,0 +1,54 @@
+package dev.smspipeline.campaign.intake;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import dev.smspipeline.campaign.messaging.DeadLetters;
+
+/**
+ * The listener container of the CRM intake: keys and values read as bytes (the listener
+ * decodes the value itself, so every dead letter carries the original bytes and key), no
+ * Kafka transaction (the listener writes only to the database and its outbox), offsets
+ * committed per record after the listener returned, rejected and unreadable records to
+ * {@code crm.sms-requests.DLT} at once, other failures retried with back-off for
+ * {@code sms.intake.retry-max-elapsed}, then dead-lettered.
+ */
+@Configuration(proxyBeanMethods = false)
+class CrmIntakeKafkaConfiguration {
+
+	static final String CONTAINER_FACTORY = "crmIntakeContainerFactory";
+
+	@Bean(CONTAINER_FACTORY)
+	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> crmIntakeContainerFactory(
+			ConsumerFactory<Object, Object> consumers, DeadLetters deadLetters, IntakeSettings settings) {
+		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(bytes(consumers.getConfigurationProperties())));
+		factory.getContainerProperties().setAckMode(AckMode.RECORD);
+		factory.setConcurrency(settings.concurrency());
+		factory.setAutoStartup(settings.enabled());
+		ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+		backOff.setMaxInterval(30_000);
+		backOff.setMaxElapsedTime(settings.retryMaxElapsed().toMillis());
+		factory.setCommonErrorHandler(deadLetters.errorHandler(backOff));
+		return factory;
+	}
+
+	private static Map<String, Object> bytes(Map<String, Object> consumerConfig) {
+		Map<String, Object> config = new HashMap<>(consumerConfig);
+		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		return config;
+	}
+
+}

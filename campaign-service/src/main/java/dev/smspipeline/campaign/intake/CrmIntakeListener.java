@@ -1,0 +1,79 @@
+package dev.smspipeline.campaign.intake;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import dev.smspipeline.campaign.message.IdempotencyKeyReusedException;
+import dev.smspipeline.campaign.message.OneOffMessages;
+import dev.smspipeline.campaign.messaging.RejectedRecordException;
+import dev.smspipeline.events.CrmSmsRequest;
+import dev.smspipeline.events.RequestSource;
+import dev.smspipeline.platform.account.AccountId;
+import dev.smspipeline.schemas.Topics;
+
+/**
+ * The Kafka entry point for CRM producers: each {@code CrmSmsRequest} becomes a one-off
+ * text exactly as a {@code POST /api/v1/messages} does ({@link OneOffMessages}), with the
+ * record's {@code eventId} as its idempotency key.
+ * <ul>
+ * <li><b>Topic and group:</b> {@code crm.sms-requests}, consumer group {@value #GROUP},
+ * read_committed, shared by every instance, {@code sms.intake.concurrency} consumers
+ * each.</li>
+ * <li><b>Key and ordering:</b> any key (CRM producers choose; the key is not read).
+ * Records of one partition are handled one at a time, in order; texts to one number are
+ * ordered on {@code sms.message-requested} in the order their requests were
+ * recorded.</li>
+ * <li><b>Commit:</b> the request is recorded first: its idempotency key, its answer and
+ * its records ({@code MessageRequested} and REQUESTED, or REJECTED) commit in one
+ * database transaction, published by the outbox relay. The record's offset is committed
+ * after that (ack mode RECORD), so a crash in between delivers it again.</li>
+ * <li><b>Idempotent:</b> a redelivered record, or another record with the same
+ * {@code eventId} and the same request, finds its key and changes nothing. The same
+ * (account, recipient, body) within the duplicate window sends nothing either, unless
+ * {@code allowDuplicate}. A number that cannot be texted, an opted-out recipient and a
+ * content rule hit are texts that end REJECTED, not dead letters.</li>
+ * <li><b>Dead letters:</b> {@code crm.sms-requests.DLT}, same partition, the original key
+ * and value bytes, Spring's {@code kafka_dlt-*} headers and {@code x-reason}: at once for
+ * a record that cannot become a text ({@code UNREADABLE}, {@code MISSING_FIELD},
+ * {@code INVALID_FIELD}, {@code UNKNOWN_ACCOUNT}, or {@code IDEMPOTENCY_KEY_REUSED} for
+ * an {@code eventId} already used for a different request); after
+ * {@code sms.intake.retry-max-elapsed} of retries for one whose handling keeps failing
+ * ({@code PROCESSING_FAILED}). Either way its offset is then committed and consumption
+ * goes on.</li>
+ * </ul>
+ */
+@Component
+class CrmIntakeListener {
+
+	/** The consumer group. */
+	static final String GROUP = "campaign-service-crm-intake";
+
+	static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+
+	private final CrmRequestReader reader;
+
+	private final OneOffMessages messages;
+
+	CrmIntakeListener(CrmRequestReader reader, OneOffMessages messages) {
+		this.reader = reader;
+		this.messages = messages;
+	}
+
+	@KafkaListener(id = "campaign-service-crm-intake", groupId = GROUP, topics = Topics.CRM_SMS_REQUESTS,
+			containerFactory = CrmIntakeKafkaConfiguration.CONTAINER_FACTORY)
+	void onRequest(ConsumerRecord<byte[], byte[]> record) {
+		CrmSmsRequest request = this.reader.read(record.topic(), record.value());
+		String eventId = this.reader.eventId(request);
+		AccountId account = this.reader.account(request);
+		var oneOff = this.reader.oneOff(request);
+		try {
+			this.messages.accept(account, oneOff, RequestSource.CRM_TOPIC, eventId);
+		}
+		catch (IdempotencyKeyReusedException ex) {
+			throw new RejectedRecordException(IDEMPOTENCY_KEY_REUSED, "eventId: " + ex.getMessage());
+		}
+	}
+
+}

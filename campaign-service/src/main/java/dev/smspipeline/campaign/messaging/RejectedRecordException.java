@@ -1,0 +1,26 @@
+package dev.smspipeline.campaign.messaging;
+
+/**
+ * A record a listener can never process: retrying cannot help, so it goes to its
+ * dead-letter topic at once, with {@link #reason()} in the {@value DeadLetters#REASON}
+ * header and the message in Spring's {@code kafka_dlt-exception-message}.
+ */
+public class RejectedRecordException extends RuntimeException {
+
+	private final String reason;
+
+	/**
+	 * @param reason a short code, e.g. {@code UNKNOWN_ACCOUNT}
+	 * @param message what is wrong, for a person to read
+	 */
+	public RejectedRecordException(String reason, String message) {
+		super(message);
+		this.reason = reason;
+	}
+
+	/** The short code for the {@value DeadLetters#REASON} header. */
+	public String reason() {
+		return this.reason;
+	}
+
+}
