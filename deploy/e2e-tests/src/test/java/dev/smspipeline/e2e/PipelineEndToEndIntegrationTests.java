@@ -67,8 +67,13 @@ class PipelineEndToEndIntegrationTests {
 		common.put("SMS_ACCOUNTS_BOOTSTRAP_ACME", ApiKeyHash.of(TestAccount.ACME.apiKey()).hex());
 		common.put("SMS_ACCOUNTS_BOOTSTRAP_GLOBEX", ApiKeyHash.of(TestAccount.GLOBEX.apiKey()).hex());
 
-		ServiceProcess status = ServiceProcess.start("status-service",
-				with(common, "DATABASE_URL", infrastructure.jdbcUrl("e2e_status")));
+		Map<String, String> statusEnvironment = with(common, "DATABASE_URL", infrastructure.jdbcUrl("e2e_status"));
+		// A short delivery window, so a silent carrier's texts age and their campaign
+		// closes in the test.
+		statusEnvironment.put("SMS_STATUS_DELIVERY_WINDOW", "PT10S");
+		statusEnvironment.put("SMS_STATUS_AGEING_INTERVAL", "2s");
+		statusEnvironment.put("SMS_STATUS_COMPLETION_INTERVAL", "1s");
+		ServiceProcess status = ServiceProcess.start("status-service", statusEnvironment);
 		ServiceProcess campaign = ServiceProcess.start("campaign-service",
 				with(common, "DATABASE_URL", infrastructure.jdbcUrl("e2e_campaign")));
 		Map<String, String> dispatchEnvironment = with(common, "DATABASE_URL", infrastructure.jdbcUrl("e2e_dispatch"));
@@ -159,6 +164,40 @@ class PipelineEndToEndIntegrationTests {
 			});
 			assertThat(statuses).contains("REQUESTED", "SUBMITTED", "DELIVERED");
 		}
+	}
+
+	@Test
+	void closesACampaignAsDoneWithEveryTextCountedOnce() {
+		List<String> phones = new java.util.ArrayList<>();
+		for (int i = 0; i < 27; i++) {
+			phones.add(String.format("+1415556%04d", i));
+		}
+		phones.addAll(List.of("+14152010002", "+14152040002", "+14152050002"));
+		String recipients = phones.stream()
+			.map((phone) -> "{\"phone\": \"" + phone + "\", \"attributes\": {\"firstName\": \"Lead\"}}")
+			.collect(java.util.stream.Collectors.joining(","));
+		ApiResponse created = campaignApi.postJson("/api/v1/campaigns", """
+				{"name": "e2e", "body": "Hi {{firstName}}, spring sale today", "quietHours": {"enabled": false},
+				 "recipients": [%s]}""".formatted(recipients));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String campaignId = created.json("$.id");
+		assertThat(campaignApi.postJson("/api/v1/campaigns/" + campaignId + "/activate", "").status()).isEqualTo(200);
+
+		Awaitility.await("campaign " + campaignId + " DONE")
+			.atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> campaignApi.get("/api/v1/campaigns/" + campaignId),
+					(response) -> "DONE".equals(response.json("$.status")));
+
+		ApiResponse stats = statusApi.get("/api/v1/campaigns/" + campaignId + "/stats");
+		assertThat(stats.<Integer>json("$.counts.total")).isEqualTo(30);
+		assertThat(stats.<Integer>json("$.counts.delivered")).isEqualTo(27);
+		assertThat(stats.<Integer>json("$.counts.error")).isEqualTo(2);
+		assertThat(stats.<Integer>json("$.counts.deliveryUnknown")).isEqualTo(1);
+		assertThat(carrier.receivedMessages()).filteredOn((received) -> phones.contains(received.to()))
+			.filteredOn((received) -> received.outcome() == dev.smspipeline.simulator.messages.Outcome.ACCEPTED)
+			.extracting(dev.smspipeline.simulator.messages.ReceivedMessage::to)
+			.doesNotHaveDuplicates();
 	}
 
 	private static GenericRecord decode(RestSchemaRegistryClient registry, byte[] bytes) throws Exception {
