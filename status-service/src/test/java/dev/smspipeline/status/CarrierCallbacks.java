@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.util.MultiValueMap;
@@ -21,14 +22,18 @@ import dev.smspipeline.testsupport.accounts.TestAccount;
 import dev.smspipeline.testsupport.http.ApiResponse;
 
 /**
- * Posts status callbacks to the service under test the way the carrier does: form fields
- * in the body, our message and account ids in the URL's query, signed with the auth token
- * the service is configured with.
+ * Posts carrier webhooks to the service under test the way the carrier does: status
+ * callbacks (form fields in the body, our message and account ids in the URL's query) and
+ * incoming messages (a lead's reply), signed with the auth token the service is
+ * configured with.
  */
 public final class CarrierCallbacks {
 
 	/** Where dispatch points the carrier's status callbacks. */
 	public static final String PATH = "/webhooks/carrier/status";
+
+	/** Where the carrier posts the messages our numbers receive. */
+	public static final String INBOUND_PATH = "/webhooks/carrier/inbound";
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -66,7 +71,26 @@ public final class CarrierCallbacks {
 		form.put("MessageStatus", status);
 		form.put("SmsStatus", status);
 		form.put("ApiVersion", "2010-04-01");
-		return new Callback(query, form);
+		return new Callback(PATH, query, form);
+	}
+
+	/**
+	 * An incoming message, as Twilio's incoming-message webhook posts it: {@code from}
+	 * the lead, {@code to} our number, with a fresh {@code MessageSid}.
+	 */
+	public Callback inbound(String from, String to, String body) {
+		Map<String, String> form = new LinkedHashMap<>();
+		String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+		form.put("MessageSid", sid);
+		form.put("SmsMessageSid", sid);
+		form.put("AccountSid", this.settings.accountSid());
+		form.put("From", from);
+		form.put("To", to);
+		form.put("Body", body);
+		form.put("NumMedia", "0");
+		form.put("NumSegments", "1");
+		form.put("ApiVersion", "2010-04-01");
+		return new Callback(INBOUND_PATH, new LinkedHashMap<>(), form);
 	}
 
 	/** Posts {@code callback} with the signature the carrier would compute. */
@@ -83,7 +107,7 @@ public final class CarrierCallbacks {
 
 	/** Posts {@code callback} to another URL than the one it was signed for. */
 	public ApiResponse postTo(String query, Callback callback) {
-		return post(this.baseUrl + PATH + "?" + query, callback, sign(callback));
+		return post(this.baseUrl + callback.path() + "?" + query, callback, sign(callback));
 	}
 
 	/** The signature the carrier would send with {@code callback}. */
@@ -93,7 +117,7 @@ public final class CarrierCallbacks {
 
 	private String url(Callback callback) {
 		String query = encode(callback.query());
-		return this.baseUrl + PATH + (query.isEmpty() ? "" : "?" + query);
+		return this.baseUrl + callback.path() + (query.isEmpty() ? "" : "?" + query);
 	}
 
 	private static ApiResponse post(String url, Callback callback, String signature) {
@@ -132,18 +156,20 @@ public final class CarrierCallbacks {
 	}
 
 	/**
-	 * One callback: the query of its URL and the form fields of its body, in order.
+	 * One webhook call: the path it is posted to, the query of its URL and the form
+	 * fields of its body, in order.
 	 *
+	 * @param path the webhook's path
 	 * @param query parameters of the callback URL's query
 	 * @param form the form fields
 	 */
-	public record Callback(Map<String, String> query, Map<String, String> form) {
+	public record Callback(String path, Map<String, String> query, Map<String, String> form) {
 
 		/** The same callback with {@code name} set to {@code value} in the form. */
 		public Callback with(String name, String value) {
 			Map<String, String> changed = new LinkedHashMap<>(this.form);
 			changed.put(name, value);
-			return new Callback(this.query, changed);
+			return new Callback(this.path, this.query, changed);
 		}
 
 		/** The same callback with an {@code undelivered}-style error. */
@@ -155,7 +181,7 @@ public final class CarrierCallbacks {
 		public Callback withoutQuery(String name) {
 			Map<String, String> changed = new LinkedHashMap<>(this.query);
 			changed.remove(name);
-			return new Callback(changed, this.form);
+			return new Callback(this.path, changed, this.form);
 		}
 
 	}

@@ -89,8 +89,11 @@ class CampaignCompletionIntegrationTests {
 		assertThat(completion.getReason()).isEqualTo("ALL_TERMINAL");
 		assertThat(completion.getCounts()).containsExactlyInAnyOrderEntriesOf(Map.of("inQueue", 0L, "outbox", 0L,
 				"delivered", 1L, "error", 1L, "deliveryUnknown", 0L, "canceled", 0L, "deleted", 1L, "total", 3L));
-		ApiResponse stats = account.api().get("/api/v1/campaigns/" + campaign + "/stats");
-		assertThat(stats.<String>json("$.completion.state")).isEqualTo("COMPLETED");
+		// The job commits its ledger only after the broker acknowledged the event.
+		ApiResponse stats = Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> account.api().get("/api/v1/campaigns/" + campaign + "/stats"),
+					(answer) -> "COMPLETED".equals(answer.<String>json("$.completion.state")));
 		assertThat(stats.<String>json("$.completion.reason")).isEqualTo("ALL_TERMINAL");
 		assertThat(stats.<Integer>json("$.completion.released")).isEqualTo(3);
 		assertThat(Instant.parse(stats.<String>json("$.completion.completedAt"))).isEqualTo(completion.getOccurredAt());

@@ -155,7 +155,10 @@ class LifecycleIntegrationTests {
 			.containsEntry("delivered", 1L)
 			.containsEntry("deliveryUnknown", 1L)
 			.containsEntry("total", 3L);
-		assertThat(stats(account, campaign).<String>json("$.completion.state")).isEqualTo("COMPLETED");
+		// The job commits its ledger only after the broker acknowledged the event.
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> stats(account, campaign).<String>json("$.completion.state"), "COMPLETED"::equals);
 		Completions.assertOnlyOne(campaignEvents, campaign);
 	}
 

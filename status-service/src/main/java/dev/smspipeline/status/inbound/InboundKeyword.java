@@ -1,0 +1,88 @@
+package dev.smspipeline.status.inbound;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.smspipeline.events.OptOutAction;
+
+/**
+ * The keywords a lead's reply is recognised by, as carriers recognise them: the trimmed
+ * body, case-insensitively, either whole or by its first word (trailing punctuation
+ * ignored), so {@code Stop}, {@code STOP.} and {@code stop please} all opt out.
+ *
+ * @param word the keyword as carriers spell it, upper case ({@code STOP}, {@code START},
+ * {@code HELP}, ...)
+ * @param meaning what the keyword asks for
+ */
+record InboundKeyword(String word, Meaning meaning) {
+
+	/** What a keyword asks for. */
+	enum Meaning {
+
+		/** Stop sending this number texts. */
+		OPT_OUT,
+
+		/** Send this number texts again. */
+		OPT_IN,
+
+		/** Answer with the help text. */
+		HELP;
+
+		/** The opt-out action of this meaning; HELP has none. */
+		OptOutAction action() {
+			return switch (this) {
+				case OPT_OUT -> OptOutAction.OPT_OUT;
+				case OPT_IN -> OptOutAction.OPT_IN;
+				case HELP -> throw new IllegalStateException("HELP changes no consent");
+			};
+		}
+
+	}
+
+	private static final Map<String, Meaning> KEYWORDS = Map.ofEntries(Map.entry("STOP", Meaning.OPT_OUT),
+			Map.entry("STOPALL", Meaning.OPT_OUT), Map.entry("UNSUBSCRIBE", Meaning.OPT_OUT),
+			Map.entry("CANCEL", Meaning.OPT_OUT), Map.entry("END", Meaning.OPT_OUT), Map.entry("QUIT", Meaning.OPT_OUT),
+			Map.entry("START", Meaning.OPT_IN), Map.entry("UNSTOP", Meaning.OPT_IN), Map.entry("YES", Meaning.OPT_IN),
+			Map.entry("HELP", Meaning.HELP), Map.entry("INFO", Meaning.HELP));
+
+	/** The keyword {@code body} is, or starts with; empty when it is none. */
+	static Optional<InboundKeyword> parse(String body) {
+		if (body == null) {
+			return Optional.empty();
+		}
+		String trimmed = body.strip();
+		if (trimmed.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<InboundKeyword> whole = lookup(trimmed);
+		if (whole.isPresent()) {
+			return whole;
+		}
+		return lookup(trimmed.split("\\s+", 2)[0]);
+	}
+
+	private static Optional<InboundKeyword> lookup(String candidate) {
+		String word = stripTrailingPunctuation(candidate).toUpperCase(Locale.ROOT);
+		Meaning meaning = KEYWORDS.get(word);
+		return (meaning != null) ? Optional.of(new InboundKeyword(word, meaning)) : Optional.empty();
+	}
+
+	private static String stripTrailingPunctuation(String word) {
+		int end = word.length();
+		while (end > 0 && isPunctuation(word.charAt(end - 1))) {
+			end--;
+		}
+		return word.substring(0, end);
+	}
+
+	private static boolean isPunctuation(char c) {
+		return switch (Character.getType(c)) {
+			case Character.OTHER_PUNCTUATION, Character.END_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+					Character.DASH_PUNCTUATION ->
+				true;
+			default -> false;
+		};
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.smspipeline.status.inbound;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.smspipeline.events.OptOutAction;
+import dev.smspipeline.status.inbound.InboundKeyword.Meaning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InboundKeywordTests {
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			STOP            | STOP        | OPT_OUT
+			stop            | STOP        | OPT_OUT
+			Stop            | STOP        | OPT_OUT
+			'  sToP  '      | STOP        | OPT_OUT
+			STOP.           | STOP        | OPT_OUT
+			stop!!          | STOP        | OPT_OUT
+			stop please     | STOP        | OPT_OUT
+			'Stop sending me these'  | STOP | OPT_OUT
+			STOPALL         | STOPALL     | OPT_OUT
+			unsubscribe     | UNSUBSCRIBE | OPT_OUT
+			Cancel          | CANCEL      | OPT_OUT
+			end             | END         | OPT_OUT
+			QUIT            | QUIT        | OPT_OUT
+			START           | START       | OPT_IN
+			start           | START       | OPT_IN
+			Unstop          | UNSTOP      | OPT_IN
+			yes             | YES         | OPT_IN
+			'Yes, please'   | YES         | OPT_IN
+			HELP            | HELP        | HELP
+			help?           | HELP        | HELP
+			info            | INFO        | HELP
+			""")
+	void recognisesTheKeywordByTheWholeBodyOrItsFirstWord(String body, String word, Meaning meaning) {
+		assertThat(InboundKeyword.parse(body)).contains(new InboundKeyword(word, meaning));
+	}
+
+	@Test
+	void recognisesTheFirstWordAfterALineBreak() {
+		assertThat(InboundKeyword.parse("\n STOP\nthanks")).contains(new InboundKeyword("STOP", Meaning.OPT_OUT));
+	}
+
+	@ParameterizedTest
+	@NullAndEmptySource
+	@ValueSource(strings = { "   ", "hello", "please stop", "stopped", "unstoppable", "I want to STOP", "STO P", "YESS",
+			"thanks, see you at the end" })
+	void recognisesNothingElse(String body) {
+		assertThat(InboundKeyword.parse(body)).isEmpty();
+	}
+
+	@Test
+	void mapsOptOutAndOptInToTheirActions() {
+		assertThat(Meaning.OPT_OUT.action()).isEqualTo(OptOutAction.OPT_OUT);
+		assertThat(Meaning.OPT_IN.action()).isEqualTo(OptOutAction.OPT_IN);
+	}
+
+}

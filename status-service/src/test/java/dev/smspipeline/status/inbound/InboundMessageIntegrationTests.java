@@ -1,0 +1,277 @@
+package dev.smspipeline.status.inbound;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import dev.smspipeline.events.MessageStatus;
+import dev.smspipeline.events.OptOutAction;
+import dev.smspipeline.events.OptOutChange;
+import dev.smspipeline.events.OptOutSource;
+import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.status.CarrierCallbacks;
+import dev.smspipeline.status.CarrierCallbacks.Callback;
+import dev.smspipeline.status.StatusEvents;
+import dev.smspipeline.status.StoredMessages;
+import dev.smspipeline.status.callback.CallbackSettings;
+import dev.smspipeline.testsupport.accounts.TestAccount;
+import dev.smspipeline.testsupport.http.ApiClient;
+import dev.smspipeline.testsupport.infrastructure.TestInfrastructure;
+import dev.smspipeline.testsupport.http.ApiResponse;
+import dev.smspipeline.testsupport.kafka.TopicProbe;
+import dev.smspipeline.testsupport.spring.ServiceIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * A lead's replies through the signed inbound webhook, against the real broker and store.
+ * Every test has its own lead and sender numbers, so it sees only its own opt-out
+ * changes.
+ */
+@ServiceIntegrationTest
+class InboundMessageIntegrationTests {
+
+	/**
+	 * Mapped to globex in the test configuration's {@code sms.inbound.sender-accounts}.
+	 */
+	private static final String MAPPED_SENDER = "+15005550199";
+
+	private static TopicProbe<OptOutChange> optOuts;
+
+	private final CarrierCallbacks carrier;
+
+	private final StatusEvents events;
+
+	private final String baseUrl;
+
+	private final MeterRegistry meters;
+
+	InboundMessageIntegrationTests(@LocalServerPort int port, @Autowired CallbackSettings settings,
+			@Autowired KafkaTemplate<String, SpecificRecord> kafka, @Autowired MeterRegistry meters) {
+		this.baseUrl = "http://localhost:" + port;
+		this.carrier = new CarrierCallbacks(this.baseUrl, settings);
+		this.events = new StatusEvents(kafka);
+		this.meters = meters;
+	}
+
+	@BeforeAll
+	static void openProbe() {
+		optOuts = TopicProbe.of(Topics.OPT_OUTS);
+	}
+
+	@AfterAll
+	static void closeProbe() {
+		optOuts.close();
+	}
+
+	@Test
+	void publishesAnOptOutForTheAccountThatTextedTheLeadBeforeAnswering() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		textedBefore(TestAccount.ACME, lead, sender);
+		Callback stop = this.carrier.inbound(lead, sender, "STOP");
+
+		ApiResponse response = this.carrier.post(stop);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/xml");
+		assertThat(response.body()).endsWith("<Response/>");
+		ConsumerRecord<String, OptOutChange> record = optOuts
+			.awaitRecord((r) -> r.value() != null && r.value().getRecipient().equals(lead));
+		assertThat(record.key()).isEqualTo("acme:" + lead);
+		OptOutChange change = record.value();
+		assertThat(change.getEventId()).isEqualTo(stop.form().get("MessageSid") + ":acme");
+		assertThat(change.getAccountId()).isEqualTo("acme");
+		assertThat(change.getAction()).isEqualTo(OptOutAction.OPT_OUT);
+		assertThat(change.getSource()).isEqualTo(OptOutSource.INBOUND_KEYWORD);
+		assertThat(change.getKeyword()).isEqualTo("STOP");
+		assertThat(change.getSender()).isEqualTo(sender);
+		assertThat(change.getOccurredAt()).isNotNull();
+	}
+
+	@Test
+	void publishesOneChangePerAccountThatTextedTheLeadFromThatNumber() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		textedBefore(TestAccount.ACME, lead, sender);
+		textedBefore(TestAccount.GLOBEX, lead, sender);
+		textedBefore(TestAccount.GLOBEX, lead, newNumber("+1500"));
+
+		assertThat(this.carrier.post(this.carrier.inbound(lead, sender, "unsubscribe")).status()).isEqualTo(200);
+
+		optOuts.await((c) -> c.getRecipient().equals(lead) && c.getAccountId().equals("acme"));
+		optOuts.await((c) -> c.getRecipient().equals(lead) && c.getAccountId().equals("globex"));
+		assertThat(optOuts.values((c) -> c.getRecipient().equals(lead))).extracting(OptOutChange::getAccountId)
+			.containsExactlyInAnyOrder("acme", "globex");
+	}
+
+	@Test
+	void publishesAnOptInForStart() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		textedBefore(TestAccount.ACME, lead, sender);
+
+		assertThat(this.carrier.post(this.carrier.inbound(lead, sender, "STOP")).status()).isEqualTo(200);
+		assertThat(this.carrier.post(this.carrier.inbound(lead, sender, "start")).status()).isEqualTo(200);
+
+		optOuts.await((c) -> c.getRecipient().equals(lead) && c.getAction() == OptOutAction.OPT_IN);
+		assertThat(optOuts.values((c) -> c.getRecipient().equals(lead)))
+			.extracting(OptOutChange::getAction, OptOutChange::getKeyword)
+			.containsExactly(tuple(OptOutAction.OPT_OUT, "STOP"), tuple(OptOutAction.OPT_IN, "START"));
+	}
+
+	@Test
+	void recognisesTheKeywordInAnyCaseAndAsTheFirstWord() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		textedBefore(TestAccount.ACME, lead, sender);
+		List<Callback> replies = List.of(this.carrier.inbound(lead, sender, "Stop"),
+				this.carrier.inbound(lead, sender, "stop please"), this.carrier.inbound(lead, sender, "  QUIT. "));
+
+		replies.forEach((reply) -> assertThat(this.carrier.post(reply).status()).isEqualTo(200));
+
+		for (Callback reply : replies) {
+			OptOutChange change = optOuts.await((c) -> c.getEventId().equals(reply.form().get("MessageSid") + ":acme"));
+			assertThat(change.getAction()).isEqualTo(OptOutAction.OPT_OUT);
+		}
+		assertThat(optOuts.values((c) -> c.getRecipient().equals(lead))).extracting(OptOutChange::getKeyword)
+			.containsExactly("STOP", "STOP", "QUIT");
+	}
+
+	@Test
+	void refusesAForgedReplyAndPublishesNothing() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		textedBefore(TestAccount.ACME, lead, sender);
+		Callback stop = this.carrier.inbound(lead, sender, "STOP");
+		String signedForOtherContent = this.carrier.sign(stop.with("Body", "hello"));
+
+		ApiResponse forged = this.carrier.post(stop, signedForOtherContent);
+		ApiResponse unsigned = this.carrier.post(stop, null);
+
+		assertThat(forged.status()).isEqualTo(403);
+		assertThat(forged.contentType()).startsWith("application/problem+json");
+		assertThat(unsigned.status()).isEqualTo(403);
+		assertOnlyTheMarkerPublishedFor(lead, sender);
+	}
+
+	@Test
+	void answersHelpWithTheConfiguredTextAndPublishesNothing() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		textedBefore(TestAccount.ACME, lead, sender);
+
+		ApiResponse response = this.carrier.post(this.carrier.inbound(lead, sender, "help"));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/xml");
+		assertThat(response.body()).endsWith("<Response><Message>Acme alerts: reply STOP to opt out &amp; "
+				+ "START to opt in. &lt;help@acme.test&gt;</Message></Response>");
+		assertOnlyTheMarkerPublishedFor(lead, sender);
+	}
+
+	@Test
+	void answersAnythingElseWithAnEmptyResponseAndPublishesNothing() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		textedBefore(TestAccount.ACME, lead, sender);
+
+		ApiResponse response = this.carrier.post(this.carrier.inbound(lead, sender, "please call me tomorrow"));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).endsWith("<Response/>");
+		assertOnlyTheMarkerPublishedFor(lead, sender);
+	}
+
+	@Test
+	void attributesAReplyToAConfiguredSenderNumberWithoutHistory() {
+		String lead = newNumber("+1415");
+
+		ApiResponse response = this.carrier.post(this.carrier.inbound(lead, MAPPED_SENDER, "STOP"));
+
+		assertThat(response.status()).isEqualTo(200);
+		ConsumerRecord<String, OptOutChange> record = optOuts
+			.awaitRecord((r) -> r.value() != null && r.value().getRecipient().equals(lead));
+		assertThat(record.key()).isEqualTo("globex:" + lead);
+		assertThat(record.value().getSender()).isEqualTo(MAPPED_SENDER);
+	}
+
+	@Test
+	void answersAReplyNoAccountCanBeFoundForWith200AndCountsIt() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		double before = unattributed();
+
+		ApiResponse response = this.carrier.post(this.carrier.inbound(lead, sender, "STOP"));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).endsWith("<Response/>");
+		assertThat(unattributed()).isEqualTo(before + 1);
+		textedBefore(TestAccount.ACME, lead, sender);
+		assertOnlyTheMarkerPublishedFor(lead, sender);
+	}
+
+	@Test
+	void declaresTheOptOutTopicCompacted() throws Exception {
+		ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.OPT_OUTS);
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestInfrastructure.shared().kafkaBootstrapServers()))) {
+			Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+			assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+				.isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+		}
+	}
+
+	/**
+	 * Posts a genuine START for the lead and waits for it: it is keyed like anything an
+	 * earlier request of the test could have published for the lead, so lands on the same
+	 * partition after it (the webhook answers only after the broker acknowledged); once
+	 * the marker is read, that would have been read too.
+	 */
+	private void assertOnlyTheMarkerPublishedFor(String lead, String sender) {
+		Callback marker = this.carrier.inbound(lead, sender, "START");
+		assertThat(this.carrier.post(marker).status()).isEqualTo(200);
+		String markerEvent = marker.form().get("MessageSid") + ":acme";
+		optOuts.await((c) -> c.getEventId().equals(markerEvent));
+		assertThat(optOuts.values((c) -> c.getRecipient().equals(lead))).extracting(OptOutChange::getEventId)
+			.containsExactly(markerEvent);
+	}
+
+	/** Stores a text of {@code account} to {@code lead} from {@code sender}. */
+	private void textedBefore(TestAccount account, String lead, String sender) {
+		String messageId = UUID.randomUUID().toString();
+		this.events.publish(StatusEvents.status(account.id(), messageId, MessageStatus.REQUESTED)
+			.setRecipient(lead)
+			.setSender(sender));
+		StoredMessages.await(ApiClient.as(account, this.baseUrl), messageId,
+				StoredMessages.hasStatus(MessageStatus.REQUESTED));
+	}
+
+	private double unattributed() {
+		return this.meters.counter("sms.inbound.unattributed").count();
+	}
+
+	private static String newNumber(String prefix) {
+		return prefix + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+	}
+
+}
