@@ -55,7 +55,6 @@ class PipelineEndToEndIntegrationTests {
 	static void startPipeline() {
 		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		SimulatorSettings carrierSettings = SimulatorSettings.forTests();
-		carrier = CarrierSimulator.start(carrierSettings);
 
 		Map<String, String> common = new HashMap<>();
 		common.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
@@ -74,6 +73,8 @@ class PipelineEndToEndIntegrationTests {
 		statusEnvironment.put("SMS_STATUS_AGEING_INTERVAL", "2s");
 		statusEnvironment.put("SMS_STATUS_COMPLETION_INTERVAL", "1s");
 		ServiceProcess status = ServiceProcess.start("status-service", statusEnvironment);
+		carrier = CarrierSimulator
+			.start(carrierSettings.withInboundWebhookUrl(status.baseUrl() + "/webhooks/carrier/inbound"));
 		ServiceProcess campaign = ServiceProcess.start("campaign-service",
 				with(common, "DATABASE_URL", infrastructure.jdbcUrl("e2e_campaign")));
 		Map<String, String> dispatchEnvironment = with(common, "DATABASE_URL", infrastructure.jdbcUrl("e2e_dispatch"));
@@ -198,6 +199,27 @@ class PipelineEndToEndIntegrationTests {
 			.filteredOn((received) -> received.outcome() == dev.smspipeline.simulator.messages.Outcome.ACCEPTED)
 			.extracting(dev.smspipeline.simulator.messages.ReceivedMessage::to)
 			.doesNotHaveDuplicates();
+	}
+
+	@Test
+	void neverTextsALeadAgainAfterTheyRepliedStop() {
+		String lead = "+14155550177";
+		awaitStatus(send(lead, "Welcome aboard"), "DELIVERED");
+
+		ApiResponse reply = ApiClient.anonymous(carrier.baseUrl()).postJson("/sim/inbound", """
+				{"From": "%s", "To": "+15005550006", "Body": "STOP"}""".formatted(lead));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+
+		java.util.concurrent.atomic.AtomicInteger attempt = new java.util.concurrent.atomic.AtomicInteger();
+		ApiResponse refused = Awaitility.await("the STOP reaches campaign-service")
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> campaignApi.postJson("/api/v1/messages",
+					"{\"recipient\": \"" + lead + "\", \"body\": \"Offer " + attempt.incrementAndGet() + "\"}"),
+					(response) -> "REJECTED".equals(response.json("$.status")));
+		assertThat(refused.<String>json("$.reasonCode")).isEqualTo("OPTED_OUT");
+		ApiResponse rejected = awaitStatus(refused.json("$.messageId"), "REJECTED");
+		assertThat(rejected.<String>json("$.reasonCode")).isEqualTo("OPTED_OUT");
 	}
 
 	private static GenericRecord decode(RestSchemaRegistryClient registry, byte[] bytes) throws Exception {
