@@ -14,12 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.springframework.util.MultiValueMap;
-
 import dev.smspipeline.status.callback.CallbackSettings;
-import dev.smspipeline.status.callback.TwilioSignatureVerifier;
 import dev.smspipeline.testsupport.accounts.TestAccount;
 import dev.smspipeline.testsupport.http.ApiResponse;
+import dev.smspipeline.twilio.TwilioSignature;
 
 /**
  * Posts carrier webhooks to the service under test the way the carrier does: status
@@ -41,12 +39,12 @@ public final class CarrierCallbacks {
 
 	private final CallbackSettings settings;
 
-	private final TwilioSignatureVerifier signer;
+	private final TwilioSignature signer;
 
 	public CarrierCallbacks(String baseUrl, CallbackSettings settings) {
 		this.baseUrl = baseUrl;
 		this.settings = settings;
-		this.signer = new TwilioSignatureVerifier(settings.authToken());
+		this.signer = new TwilioSignature(settings.authToken());
 	}
 
 	/**
@@ -112,7 +110,7 @@ public final class CarrierCallbacks {
 
 	/** The signature the carrier would send with {@code callback}. */
 	public String sign(Callback callback) {
-		return this.signer.sign(url(callback), MultiValueMap.fromSingleValue(callback.form()));
+		return this.signer.sign(url(callback), callback.form());
 	}
 
 	private String url(Callback callback) {
@@ -126,7 +124,7 @@ public final class CarrierCallbacks {
 			.header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
 			.POST(HttpRequest.BodyPublishers.ofString(encode(callback.form())));
 		if (signature != null) {
-			request.header(TwilioSignatureVerifier.HEADER, signature);
+			request.header(TwilioSignature.HEADER, signature);
 		}
 		try {
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -27,7 +27,7 @@ import dev.smspipeline.simulator.messages.NumberLedger;
 import dev.smspipeline.simulator.messages.ReceivedMessage;
 import dev.smspipeline.simulator.messages.SimMessagesHandler;
 import dev.smspipeline.simulator.scenario.ScenarioTable;
-import dev.smspipeline.simulator.signature.TwilioSignature;
+import dev.smspipeline.twilio.TwilioSignature;
 
 /**
  * A running carrier simulator: a Twilio-compatible HTTP server on the JDK's HTTP server.

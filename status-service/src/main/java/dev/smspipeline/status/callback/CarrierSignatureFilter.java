@@ -12,6 +12,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.smspipeline.platform.problem.ProblemWriter;
+import dev.smspipeline.twilio.TwilioSignature;
 
 /**
  * Lets a request to {@code /webhooks/carrier/**} through only when its
@@ -22,7 +23,7 @@ import dev.smspipeline.platform.problem.ProblemWriter;
  */
 class CarrierSignatureFilter extends OncePerRequestFilter {
 
-	private final TwilioSignatureVerifier verifier;
+	private final TwilioSignature verifier;
 
 	private final CallbackSettings settings;
 
@@ -31,7 +32,7 @@ class CarrierSignatureFilter extends OncePerRequestFilter {
 	private final CallbackMetrics metrics;
 
 	CarrierSignatureFilter(CallbackSettings settings, ProblemWriter problems, CallbackMetrics metrics) {
-		this.verifier = new TwilioSignatureVerifier(settings.authToken());
+		this.verifier = new TwilioSignature(settings.authToken());
 		this.settings = settings;
 		this.problems = problems;
 		this.metrics = metrics;
@@ -40,15 +41,15 @@ class CarrierSignatureFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String signature = request.getHeader(TwilioSignatureVerifier.HEADER);
+		String signature = request.getHeader(TwilioSignature.HEADER);
 		if (signature == null || signature.isBlank()) {
-			forbid(request, response, "The request has no " + TwilioSignatureVerifier.HEADER + " header.");
+			forbid(request, response, "The request has no " + TwilioSignature.HEADER + " header.");
 			return;
 		}
 		String url = WebhookRequests.signedUrl(request, this.settings.publicBaseUrl());
 		MultiValueMap<String, String> body = WebhookRequests.bodyParameters(request);
-		if (!this.verifier.verify(url, body, signature.trim())) {
-			forbid(request, response, "The " + TwilioSignatureVerifier.HEADER
+		if (!this.verifier.verifyForm(url, body, signature.trim())) {
+			forbid(request, response, "The " + TwilioSignature.HEADER
 					+ " does not match this request; check the auth token and, behind a proxy, sms.callbacks.public-base-url.");
 			return;
 		}

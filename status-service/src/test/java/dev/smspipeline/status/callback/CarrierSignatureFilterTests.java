@@ -15,6 +15,7 @@ import org.springframework.util.MultiValueMap;
 import dev.smspipeline.platform.problem.ProblemWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.smspipeline.twilio.TwilioSignature;
 
 class CarrierSignatureFilterTests {
 
@@ -61,8 +62,8 @@ class CarrierSignatureFilterTests {
 		form.add("MessageSid", "SM1");
 		form.add("MessageStatus", "sent");
 		form.add("AccountSid", request.getParameter("AccountSid"));
-		request.addHeader(TwilioSignatureVerifier.HEADER, new TwilioSignatureVerifier(TOKEN)
-			.sign("http://localhost:8083/webhooks/carrier/status?messageId=m-1&accountId=acme", form));
+		request.addHeader(TwilioSignature.HEADER, new TwilioSignature(TOKEN)
+			.signForm("http://localhost:8083/webhooks/carrier/status?messageId=m-1&accountId=acme", form));
 		return request;
 	}
 

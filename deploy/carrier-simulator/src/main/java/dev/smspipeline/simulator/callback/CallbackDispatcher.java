@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.smspipeline.simulator.http.Exchanges;
-import dev.smspipeline.simulator.signature.TwilioSignature;
+import dev.smspipeline.twilio.TwilioSignature;
 
 /**
  * Posts signed webhooks asynchronously: a small scheduled pool times them, a bounded

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.smspipeline.simulator.CarrierSimulator;
 import dev.smspipeline.simulator.SimulatorSettings;
-import dev.smspipeline.simulator.signature.TwilioSignature;
+import dev.smspipeline.twilio.TwilioSignature;
 import dev.smspipeline.simulator.support.TwilioClient;
 import dev.smspipeline.simulator.support.TwilioClient.Answer;
 import dev.smspipeline.simulator.support.WebhookReceiver;

@@ -1,4 +1,4 @@
-package dev.smspipeline.status.callback;
+package dev.smspipeline.twilio;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -7,13 +7,15 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import org.springframework.util.MultiValueMap;
 
 /**
  * Twilio's webhook signature ({@code X-Twilio-Signature}): the Base64 of the HMAC-SHA1,
@@ -26,7 +28,7 @@ import org.springframework.util.MultiValueMap;
  * also accepts the URL with its default port added or removed, since proxies in front of
  * a receiver often change that part. Immutable and thread-safe.
  */
-public final class TwilioSignatureVerifier {
+public final class TwilioSignature {
 
 	/** The header the carrier puts the signature in. */
 	public static final String HEADER = "X-Twilio-Signature";
@@ -35,7 +37,7 @@ public final class TwilioSignatureVerifier {
 
 	private final SecretKeySpec key;
 
-	public TwilioSignatureVerifier(String authToken) {
+	public TwilioSignature(String authToken) {
 		if (authToken == null || authToken.isBlank()) {
 			throw new IllegalArgumentException("A blank auth token would let anyone sign a webhook");
 		}
@@ -48,7 +50,18 @@ public final class TwilioSignatureVerifier {
 	 * @param params the form parameters of the body (not those of the query string)
 	 * @return the Base64 signature
 	 */
-	public String sign(String url, MultiValueMap<String, String> params) {
+	public String sign(String url, Map<String, String> params) {
+		return signForm(url, singleValued(params));
+	}
+
+	/**
+	 * The signature for a form whose parameters may repeat: each name's values are signed
+	 * in sorted order, as Twilio does.
+	 * @param url the full URL posted to, with its query string
+	 * @param params the form parameters of the body, each with its values
+	 * @return the Base64 signature
+	 */
+	public String signForm(String url, Map<String, ? extends Collection<String>> params) {
 		Objects.requireNonNull(url, "url");
 		StringBuilder data = new StringBuilder(url.length() + 512).append(url);
 		if (params != null) {
@@ -73,17 +86,29 @@ public final class TwilioSignatureVerifier {
 	 * @param signature the value of the {@code X-Twilio-Signature} header
 	 * @return {@code true} when it matches
 	 */
-	public boolean verify(String url, MultiValueMap<String, String> params, String signature) {
+	public boolean verify(String url, Map<String, String> params, String signature) {
+		return verifyForm(url, singleValued(params), signature);
+	}
+
+	/**
+	 * Whether {@code signature} is the one the carrier would send for a form whose
+	 * parameters may repeat.
+	 * @param url the full URL posted to, with its query string
+	 * @param params the form parameters of the body, each with its values
+	 * @param signature the value of the {@code X-Twilio-Signature} header
+	 * @return {@code true} when it matches
+	 */
+	public boolean verifyForm(String url, Map<String, ? extends Collection<String>> params, String signature) {
 		if (url == null || signature == null || signature.isEmpty()) {
 			return false;
 		}
 		byte[] actual = signature.getBytes(StandardCharsets.UTF_8);
-		boolean matches = MessageDigest.isEqual(sign(url, params).getBytes(StandardCharsets.UTF_8), actual);
+		boolean matches = MessageDigest.isEqual(signForm(url, params).getBytes(StandardCharsets.UTF_8), actual);
 		String alternative = alternativePortForm(url);
 		if (alternative != null) {
 			// Both forms are always computed and compared, so timing tells nothing
 			// either.
-			matches |= MessageDigest.isEqual(sign(alternative, params).getBytes(StandardCharsets.UTF_8), actual);
+			matches |= MessageDigest.isEqual(signForm(alternative, params).getBytes(StandardCharsets.UTF_8), actual);
 		}
 		return matches;
 	}
@@ -120,6 +145,14 @@ public final class TwilioSignatureVerifier {
 		catch (URISyntaxException ex) {
 			return null;
 		}
+	}
+
+	private static Map<String, List<String>> singleValued(Map<String, String> params) {
+		Map<String, List<String>> form = new HashMap<>();
+		if (params != null) {
+			params.forEach((name, value) -> form.put(name, Collections.singletonList(value)));
+		}
+		return form;
 	}
 
 	private Mac mac() {

@@ -1,4 +1,0 @@
-/**
- * Twilio's {@code X-Twilio-Signature} request signing.
- */
-package dev.smspipeline.simulator.signature;
