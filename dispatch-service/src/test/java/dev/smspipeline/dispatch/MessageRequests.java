@@ -1,12 +1,16 @@
 package dev.smspipeline.dispatch;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -16,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.RequestSource;
@@ -45,6 +50,7 @@ public final class MessageRequests implements AutoCloseable {
 		Properties properties = new Properties();
 		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
 		properties.put(ProducerConfig.ACKS_CONFIG, "all");
+		properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
 		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		properties.put("schema.registry.url", infrastructure.schemaRegistryUrl());
 		Properties avro = new Properties();
@@ -82,12 +88,52 @@ public final class MessageRequests implements AutoCloseable {
 		return await(this.avro.send(new ProducerRecord<>(Topics.MESSAGE_REQUESTED, request.getRecipient(), request)));
 	}
 
+	/**
+	 * Sends requests all at once, as a burst of CRM triggers would: without waiting for
+	 * one before the next, then waits until the broker has them all. Each request's
+	 * {@code requestedAt} becomes the instant of the burst.
+	 * @param burst the requests, in order
+	 */
+	public void sendAll(List<MessageRequested> burst) {
+		List<Future<RecordMetadata>> sent = new ArrayList<>(burst.size());
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		for (MessageRequested request : burst) {
+			// requested as they are sent: latencies are measured from here
+			request.setRequestedAt(now);
+			sent.add(this.avro.send(new ProducerRecord<>(Topics.MESSAGE_REQUESTED, request.getRecipient(), request)));
+		}
+		this.avro.flush();
+		sent.forEach(MessageRequests::await);
+	}
+
+	/**
+	 * A request of {@code campaignId} to {@code recipient}.
+	 * @param recipient the recipient
+	 * @param campaignId the campaign
+	 * @return the request
+	 */
+	public static MessageRequested ofCampaign(String recipient, String campaignId) {
+		MessageRequested request = to(recipient);
+		request.setCampaignId(campaignId);
+		return request;
+	}
+
+	/**
+	 * The partition the default partitioner puts {@code recipient} on.
+	 * @param recipient the key
+	 * @param partitions the topic's partitions
+	 * @return the partition
+	 */
+	public static int partitionOf(String recipient, int partitions) {
+		return Utils.toPositive(Utils.murmur2(recipient.getBytes(StandardCharsets.UTF_8))) % partitions;
+	}
+
 	/** Sends a value no Avro deserializer can read. */
 	public RecordMetadata sendRaw(String key, byte[] value) {
 		return await(this.raw.send(new ProducerRecord<>(Topics.MESSAGE_REQUESTED, key, value)));
 	}
 
-	private static RecordMetadata await(java.util.concurrent.Future<RecordMetadata> sent) {
+	private static RecordMetadata await(Future<RecordMetadata> sent) {
 		try {
 			return sent.get(30, TimeUnit.SECONDS);
 		}

@@ -22,16 +22,41 @@ public sealed interface CarrierAnswer {
 	}
 
 	/**
-	 * The carrier holds the number (or the account) for a while: send the same text again
-	 * after {@code retryAfter}.
+	 * The carrier holds the number, or the pair of sender and recipient, for a while:
+	 * send the same text again once the hold is over.
 	 *
-	 * @param retryAfter how long the carrier asked to wait
+	 * @param retryAfter how long the carrier asked to wait ({@code Retry-After}, or the
+	 * seconds its message names), or {@code null} when it named no time: the caller picks
+	 * its default for the scope
+	 * @param scope what the carrier holds
+	 * @param code the carrier's error code, verbatim ({@code 20429}, {@code 14107}), or
+	 * {@code HTTP 429} when the answer carried none
 	 */
-	record RateLimited(Duration retryAfter) implements CarrierAnswer {
+	record RateLimited(Duration retryAfter, HoldScope scope, String code) implements CarrierAnswer {
 
 		public RateLimited {
-			Objects.requireNonNull(retryAfter, "retryAfter");
+			Objects.requireNonNull(scope, "scope");
+			Objects.requireNonNull(code, "code");
 		}
+
+	}
+
+	/**
+	 * What a rate-limit answer holds.
+	 */
+	enum HoldScope {
+
+		/**
+		 * The recipient number, whoever sends to it: HTTP 429 / Twilio 20429 ("To number
+		 * rate limit exceeded").
+		 */
+		RECIPIENT,
+
+		/**
+		 * The pair of sender and recipient numbers: Twilio 14107 (about 30 texts between
+		 * the same two numbers with gaps under 30 s fail further texts for 30 s).
+		 */
+		PAIR
 
 	}
 

@@ -1,12 +1,10 @@
 package dev.smspipeline.dispatch.carrier;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +13,27 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -30,8 +44,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Twilio's create-message call, {@code POST
- * {baseUrl}/2010-04-01/Accounts/{AccountSid}/Messages.json}, on one shared
- * {@link HttpClient} (HTTP/1.1, connections kept alive and reused).
+ * {baseUrl}/2010-04-01/Accounts/{AccountSid}/Messages.json}, on one shared Apache
+ * HttpClient 5 with a pool of keep-alive connections (as many as calls may be in flight,
+ * {@code sms.carrier.max-in-flight}), connect and response timeouts, and no retries of
+ * its own: retries are the submission flow's, with backoff, under the same idempotency
+ * token. Calls block the dispatcher's bounded workers; with the JDK's {@code HttpClient}
+ * the benchmark ran a quarter slower (its selector thread and completion stages cost more
+ * CPU per call than blocking I/O at this message size; see BENCHMARKS.md).
  *
  * <p>
  * Every call carries the message id as {@value #IDEMPOTENCY_HEADER}, so a retried create,
@@ -41,18 +60,22 @@ import org.springframework.stereotype.Component;
  * exceptions.
  */
 @Component
-public class CarrierClient implements Carrier {
+public class CarrierClient implements Carrier, AutoCloseable {
 
 	/** Twilio's idempotency header: a repeat of the token gets the first answer again. */
 	public static final String IDEMPOTENCY_HEADER = "I-Twilio-Idempotency-Token";
 
-	/**
-	 * Twilio's codes for "too many requests" (20429) and "send rate exceeded" (14107).
-	 */
-	static final Set<Integer> RATE_LIMIT_CODES = Set.of(20429, 14107);
+	/** Twilio's code for "too many requests" to one number. */
+	static final int RECIPIENT_RATE_LIMIT_CODE = 20429;
 
-	/** How long to hold a number when a rate-limit answer names no Retry-After. */
-	static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+	/** Twilio's code for "send rate exceeded" between one sender and one recipient. */
+	static final int PAIR_RATE_LIMIT_CODE = 14107;
+
+	/**
+	 * "please wait 20 seconds", "retry after 30 s": a wait the carrier's message names.
+	 */
+	private static final Pattern NAMED_WAIT = Pattern.compile("(\\d{1,5})\\s*(?:seconds?|secs?|s)\\b",
+			Pattern.CASE_INSENSITIVE);
 
 	private static final Logger log = LoggerFactory.getLogger(CarrierClient.class);
 
@@ -60,7 +83,7 @@ public class CarrierClient implements Carrier {
 
 	private final CarrierSettings settings;
 
-	private final HttpClient http;
+	private final CloseableHttpClient http;
 
 	private final URI messagesUri;
 
@@ -70,10 +93,27 @@ public class CarrierClient implements Carrier {
 
 	public CarrierClient(CarrierSettings settings) {
 		this.settings = settings;
-		this.http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(settings.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
+		PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+			.setMaxConnTotal(settings.maxInFlight())
+			.setMaxConnPerRoute(settings.maxInFlight())
+			.setDefaultConnectionConfig(ConnectionConfig.custom()
+				.setConnectTimeout(Timeout.of(settings.connectTimeout()))
+				.setSocketTimeout(Timeout.of(settings.requestTimeout()))
+				.setTimeToLive(TimeValue.ofMinutes(5))
+				.setValidateAfterInactivity(TimeValue.ofSeconds(2))
+				.build())
+			.build();
+		this.http = HttpClients.custom()
+			.setConnectionManager(connections)
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setResponseTimeout(Timeout.of(settings.requestTimeout()))
+				.setConnectionRequestTimeout(Timeout.of(settings.requestTimeout()))
+				.setRedirectsEnabled(false)
+				.build())
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			.disableContentCompression()
 			.build();
 		String base = settings.baseUrl().toString().replaceAll("/+$", "");
 		this.messagesUri = URI
@@ -85,7 +125,7 @@ public class CarrierClient implements Carrier {
 
 	@Override
 	public CarrierAnswer submit(OutboundText text) {
-		HttpRequest request = request(text);
+		ClassicHttpRequest request = request(text);
 		try {
 			if (!this.inFlight.tryAcquire(this.settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
 				return new CarrierAnswer.Transient("no free slot among " + this.settings.maxInFlight()
@@ -97,25 +137,38 @@ public class CarrierClient implements Carrier {
 			return new CarrierAnswer.Transient("interrupted while waiting for a carrier call slot");
 		}
 		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			CarrierAnswer answer = classify(response.statusCode(), response.headers().firstValue("Retry-After"),
-					response.body(), Instant.now());
-			log.debug("Carrier answered HTTP {} for message {}: {}", response.statusCode(), text.messageId(), answer);
-			return answer;
+			return this.http.execute(request, (response) -> {
+				String body = (response.getEntity() != null)
+						? EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8) : "";
+				Header retryAfter = response.getFirstHeader("Retry-After");
+				CarrierAnswer answer = classify(response.getCode(),
+						Optional.ofNullable((retryAfter != null) ? retryAfter.getValue() : null), body, Instant.now());
+				log.debug("Carrier answered HTTP {} for message {}: {}", response.getCode(), text.messageId(), answer);
+				return answer;
+			});
 		}
-		catch (HttpTimeoutException ex) {
-			return new CarrierAnswer.Transient("no answer from the carrier within " + timeoutOf(ex));
+		catch (ConnectTimeoutException ex) {
+			return new CarrierAnswer.Transient(
+					"no answer from the carrier within " + this.settings.connectTimeout() + " (connect)");
+		}
+		catch (SocketTimeoutException ex) {
+			return new CarrierAnswer.Transient("no answer from the carrier within " + this.settings.requestTimeout());
+		}
+		catch (InterruptedIOException ex) {
+			return new CarrierAnswer.Transient("no answer from the carrier within " + this.settings.requestTimeout()
+					+ " (" + ex.getMessage() + ")");
 		}
 		catch (IOException ex) {
 			return new CarrierAnswer.Transient("cannot reach the carrier: " + ex);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new CarrierAnswer.Transient("interrupted while waiting for the carrier");
-		}
 		finally {
 			this.inFlight.release();
 		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.http.close();
 	}
 
 	/**
@@ -135,7 +188,7 @@ public class CarrierClient implements Carrier {
 				+ encode(text.accountId());
 	}
 
-	private HttpRequest request(OutboundText text) {
+	private ClassicHttpRequest request(OutboundText text) {
 		StringJoiner form = new StringJoiner("&");
 		form.add("To=" + encode(text.to()));
 		if (text.from() != null) {
@@ -146,13 +199,11 @@ public class CarrierClient implements Carrier {
 		if (callback != null) {
 			form.add("StatusCallback=" + encode(callback));
 		}
-		return HttpRequest.newBuilder(this.messagesUri)
-			.timeout(this.settings.requestTimeout())
-			.header("Authorization", this.authorization)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Accept", "application/json")
-			.header(IDEMPOTENCY_HEADER, text.messageId())
-			.POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8))
+		return ClassicRequestBuilder.post(this.messagesUri)
+			.addHeader("Authorization", this.authorization)
+			.addHeader("Accept", "application/json")
+			.addHeader(IDEMPOTENCY_HEADER, text.messageId())
+			.setEntity(new StringEntity(form.toString(), ContentType.APPLICATION_FORM_URLENCODED))
 			.build();
 	}
 
@@ -160,9 +211,13 @@ public class CarrierClient implements Carrier {
 	 * Classifies one answer of the create call.
 	 * <ul>
 	 * <li>2xx with a {@code sid}: {@link CarrierAnswer.Accepted}.</li>
-	 * <li>HTTP 429, or Twilio code 20429 or 14107 with any status:
-	 * {@link CarrierAnswer.RateLimited}, for the {@code Retry-After} header (seconds or
-	 * an HTTP date; 1 s when absent or unreadable).</li>
+	 * <li>Twilio code 14107, with any status: {@link CarrierAnswer.RateLimited} for the
+	 * pair of sender and recipient ({@link CarrierAnswer.HoldScope#PAIR}).</li>
+	 * <li>HTTP 429, or code 20429 with any status: {@link CarrierAnswer.RateLimited} for
+	 * the recipient ({@link CarrierAnswer.HoldScope#RECIPIENT}).</li>
+	 * <li>The wait of a rate-limit answer is its {@code Retry-After} header (seconds or
+	 * an HTTP date), else the seconds its message names ("please wait 20 seconds"), else
+	 * none ({@code null}: the caller's default for the scope).</li>
 	 * <li>5xx, 408 and 401: {@link CarrierAnswer.Transient}. A 401 is our credentials,
 	 * not the text: failing the text for good would be wrong.</li>
 	 * <li>Any other 4xx: {@link CarrierAnswer.Refused} with Twilio's code and message
@@ -183,9 +238,12 @@ public class CarrierClient implements Carrier {
 			return (sid != null && !sid.isBlank()) ? new CarrierAnswer.Accepted(sid)
 					: new CarrierAnswer.Transient("HTTP " + status + " without a message sid");
 		}
-		if (status == 429 || (code != null && RATE_LIMIT_CODES.contains(code))) {
-			return new CarrierAnswer.RateLimited(
-					retryAfter.map((value) -> retryAfter(value, now)).orElse(DEFAULT_RETRY_AFTER));
+		boolean pair = code != null && code == PAIR_RATE_LIMIT_CODE;
+		if (pair || status == 429 || (code != null && code == RECIPIENT_RATE_LIMIT_CODE)) {
+			Duration wait = retryAfter.map((value) -> retryAfter(value, now)).orElseGet(() -> namedWait(message));
+			return new CarrierAnswer.RateLimited(wait,
+					pair ? CarrierAnswer.HoldScope.PAIR : CarrierAnswer.HoldScope.RECIPIENT,
+					(code != null) ? code.toString() : "HTTP " + status);
 		}
 		if (status >= 500 || status == 408 || status == 401) {
 			return new CarrierAnswer.Transient(describe(status, code, message));
@@ -195,6 +253,20 @@ public class CarrierClient implements Carrier {
 					(message != null) ? message : "HTTP " + status);
 		}
 		return new CarrierAnswer.Transient("unexpected " + describe(status, code, message));
+	}
+
+	/**
+	 * The wait a carrier's message names, e.g. "To number rate limit exceeded, please
+	 * wait 20 seconds".
+	 * @param message the message, or {@code null}
+	 * @return the wait, or {@code null} when it names none
+	 */
+	static Duration namedWait(String message) {
+		if (message == null) {
+			return null;
+		}
+		Matcher matcher = NAMED_WAIT.matcher(message);
+		return matcher.find() ? Duration.ofSeconds(Long.parseLong(matcher.group(1))) : null;
 	}
 
 	private static JsonNode parse(String body) {
@@ -228,7 +300,7 @@ public class CarrierClient implements Carrier {
 		String text = value.strip();
 		try {
 			long seconds = Long.parseLong(text);
-			return (seconds >= 0) ? Duration.ofSeconds(seconds) : DEFAULT_RETRY_AFTER;
+			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
 		}
 		catch (NumberFormatException ex) {
 			// not delta-seconds: maybe an HTTP date
@@ -238,7 +310,7 @@ public class CarrierClient implements Carrier {
 			return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
 		}
 		catch (DateTimeParseException ex) {
-			return DEFAULT_RETRY_AFTER;
+			return null;
 		}
 	}
 
@@ -251,11 +323,6 @@ public class CarrierClient implements Carrier {
 			description.append(": ").append(message);
 		}
 		return description.toString();
-	}
-
-	private String timeoutOf(HttpTimeoutException ex) {
-		return (ex instanceof java.net.http.HttpConnectTimeoutException) ? this.settings.connectTimeout() + " (connect)"
-				: this.settings.requestTimeout().toString();
 	}
 
 	private static String encode(String value) {

@@ -8,10 +8,10 @@ import dev.smspipeline.platform.kafka.TopicDeclarations;
 import dev.smspipeline.schemas.Topics;
 
 /**
- * Creates the topics dispatch writes (statuses, and the dead-letter topic of what it
- * consumes) when they do not exist yet. It declares the topic it consumes too: whichever
- * service starts first, {@code sms.message-requested} gets the shared partition count
- * rather than the broker's auto-creation default, and its DLT stays partitioned alike.
+ * Creates the topics dispatch writes (statuses, and the dead-letter topics of what it
+ * consumes) when they do not exist yet. It declares the topics it consumes too, in the
+ * shape their writers declare them: whichever service starts first, no topic is left to
+ * the broker's auto-creation defaults (the compacted {@code sms.opt-outs} above all).
  */
 @Configuration(proxyBeanMethods = false)
 class DispatchTopics {
@@ -19,7 +19,9 @@ class DispatchTopics {
 	@Bean
 	KafkaAdmin.NewTopics dispatchServiceTopics(TopicDeclarations topics) {
 		return new KafkaAdmin.NewTopics(topics.topic(Topics.MESSAGE_REQUESTED),
-				topics.deadLetter(Topics.MESSAGE_REQUESTED), topics.topic(Topics.DELIVERY_STATUS));
+				topics.deadLetter(Topics.MESSAGE_REQUESTED), topics.topic(Topics.DELIVERY_STATUS),
+				topics.topic(Topics.CAMPAIGN_EVENTS), topics.deadLetter(Topics.CAMPAIGN_EVENTS),
+				topics.compacted(Topics.OPT_OUTS), topics.deadLetter(Topics.OPT_OUTS));
 	}
 
 }

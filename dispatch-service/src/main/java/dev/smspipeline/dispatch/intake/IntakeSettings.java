@@ -10,15 +10,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * What happens to a requested text whose processing throws (a bug, the database down), as
- * opposed to one the carrier refuses, which simply ends FAILED.
+ * The consumer of {@code sms.message-requested}, and what happens to a requested text
+ * whose processing throws (a bug, the database down), as opposed to one the carrier
+ * refuses, which simply ends FAILED.
  *
- * @param maxAttempts times such a record is processed before it goes to
- * {@code sms.message-requested.DLT}; records that cannot be deserialized go at once
+ * @param maxAttempts times such a text is tried before it goes to
+ * {@code sms.message-requested.DLT}; records that cannot be deserialized or miss required
+ * fields go at once
  * @param retryBackoff the wait between two of those attempts
+ * @param concurrency consumer threads; one is plenty, it only hands records over
+ * @param pollTimeout the longest poll: finished offsets are committed after each poll, so
+ * this bounds how late a commit is when nothing new arrives
+ * @param maxPollRecords records per poll
  */
 @Validated
 @ConfigurationProperties("sms.intake")
-record IntakeSettings(@DefaultValue("3") @Min(1) int maxAttempts, @DefaultValue("1s") @NotNull Duration retryBackoff) {
+record IntakeSettings(@DefaultValue("3") @Min(1) int maxAttempts, @DefaultValue("1s") @NotNull Duration retryBackoff,
+		@DefaultValue("1") @Min(1) int concurrency, @DefaultValue("500ms") @NotNull Duration pollTimeout,
+		@DefaultValue("500") @Min(1) int maxPollRecords) {
 
 }

@@ -1,42 +1,52 @@
 package dev.smspipeline.dispatch.intake;
 
+import java.time.Clock;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.stereotype.Component;
 
-import dev.smspipeline.dispatch.submission.SubmissionFlow;
+import dev.smspipeline.dispatch.offsets.PartitionProgress;
+import dev.smspipeline.dispatch.queue.Dispatcher;
+import dev.smspipeline.dispatch.queue.Work;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.schemas.serde.AvroDeserializer;
 
 /**
- * Hands every requested text to the {@link SubmissionFlow}.
+ * Hands every requested text to the {@link Dispatcher}, and never waits for a number.
  *
  * <ul>
  * <li><strong>Topic and group:</strong> {@value Topics#MESSAGE_REQUESTED}, consumer group
- * {@value #GROUP}, read committed.</li>
+ * {@value #GROUP}, read committed, {@code sms.intake.concurrency} consumer threads (one
+ * by default).</li>
  * <li><strong>Key and ordering:</strong> the key is the recipient (E.164), so every text
- * to one number is on one partition, and this listener takes them in the order they were
- * requested, one at a time per partition.</li>
- * <li><strong>Commit:</strong> each record is processed in its own Kafka transaction
- * (Boot gives the container the {@code KafkaTransactionManager} of the transactional
- * producer): the status records it publishes to {@value Topics#DELIVERY_STATUS} and its
- * consumed offset commit together, or neither does and the record is delivered
- * again.</li>
- * <li><strong>Idempotency:</strong> a text's outcome is recorded in the
- * {@code submission} table before the transaction commits; a redelivered record finds it
- * and publishes the same status event again (same event id) without calling the carrier.
- * A create call repeated after a crash before that row carries the same idempotency token
- * (the message id), so the carrier answers it with its first answer, never a second
- * text.</li>
- * <li><strong>Dead letters:</strong> a record that cannot be deserialized goes at once,
- * and one whose processing keeps throwing goes after {@code sms.intake.max-attempts}, to
- * {@value #DEAD_LETTER_TOPIC} with its original bytes (or its value re-serialized) and
- * Spring Kafka's {@code kafka_dlt-*} exception headers, in the transaction that commits
- * its offset (see {@link DeadLetterConfiguration}). Carrier refusals are not errors: they
- * end FAILED on the status topic.</li>
+ * to one number is on one partition, in request order; the dispatcher keeps that order
+ * per number while other numbers of the partition go on (no head-of-line blocking).</li>
+ * <li><strong>Commit:</strong> {@code AckMode.MANUAL}, out of order made safe by
+ * {@link PartitionProgress}: a record is finished when its outcome's status is
+ * acknowledged by the broker (or it is parked durably, or dead-lettered), and the
+ * committed offset is one past the highest offset below which every record is finished,
+ * so a crash redelivers every unfinished record. No Kafka transaction: carrier calls
+ * finish out of order and long after the poll; statuses go out on the idempotent producer
+ * with deterministic event ids instead.</li>
+ * <li><strong>Idempotency:</strong> every outcome is recorded in the {@code submission}
+ * table before its status is published; a redelivered record finds it and publishes the
+ * same status event again (same event id) without calling the carrier. A create call
+ * repeated after a crash before that row carries the same idempotency token (the message
+ * id), so the carrier answers it with its first answer, never a second text.</li>
+ * <li><strong>Dead letters:</strong> a record that cannot be deserialized or misses a
+ * required field goes at once, and one whose processing keeps throwing goes after
+ * {@code sms.intake.max-attempts}, to {@value #DEAD_LETTER_TOPIC} with its original bytes
+ * and Spring Kafka's {@code kafka_dlt-*} exception headers; its offset counts as finished
+ * once the broker has it. Carrier refusals are not errors: they end FAILED on the status
+ * topic.</li>
  * </ul>
  */
 @Component
@@ -52,20 +62,93 @@ class MessageRequestListener {
 
 	private static final Logger log = LoggerFactory.getLogger(MessageRequestListener.class);
 
-	private final SubmissionFlow flow;
+	private final Dispatcher dispatcher;
 
-	MessageRequestListener(SubmissionFlow flow) {
-		this.flow = flow;
+	private final PartitionAssignments assignments;
+
+	private final DeadLetters deadLetters;
+
+	private final AvroDeserializer<MessageRequested> deserializer;
+
+	private final Clock clock = Clock.systemUTC();
+
+	MessageRequestListener(Dispatcher dispatcher, PartitionAssignments assignments, DeadLetters deadLetters,
+			AvroDeserializer<MessageRequested> messageRequestedDeserializer) {
+		this.dispatcher = dispatcher;
+		this.assignments = assignments;
+		this.deadLetters = deadLetters;
+		this.deserializer = messageRequestedDeserializer;
 	}
 
-	@KafkaListener(id = ID, topics = Topics.MESSAGE_REQUESTED, groupId = GROUP)
-	void onMessageRequested(ConsumerRecord<String, MessageRequested> record) {
+	@KafkaListener(id = ID, topics = Topics.MESSAGE_REQUESTED, groupId = GROUP,
+			containerFactory = IntakeConfiguration.CONTAINER_FACTORY)
+	void onMessageRequested(ConsumerRecord<String, byte[]> record, Acknowledgment ack) {
+		PartitionProgress progress = this.assignments.progress(new TopicPartition(record.topic(), record.partition()));
+		if (progress == null || !progress.track(record.offset(), ack)) {
+			return;
+		}
 		if (record.value() == null) {
 			log.warn("Skipping a record without a value at {}-{}@{}", record.topic(), record.partition(),
 					record.offset());
+			progress.complete(record.offset());
 			return;
 		}
-		this.flow.dispatch(record.value());
+		MessageRequested request;
+		try {
+			request = read(record);
+		}
+		catch (RuntimeException ex) {
+			this.deadLetters.deadLetter(record, ex);
+			progress.complete(record.offset());
+			return;
+		}
+		this.dispatcher.take(Work.fromRecord(progress, record.offset(), record.key(), record.value(), request,
+				this.clock.instant()));
+	}
+
+	private MessageRequested read(ConsumerRecord<String, byte[]> record) {
+		MessageRequested request;
+		try {
+			request = this.deserializer.deserialize(record.topic(), record.value());
+		}
+		catch (RuntimeException ex) {
+			throw new DeserializationException("Cannot read a MessageRequested: " + ex.getMessage(), record.value(),
+					false, ex);
+		}
+		String missing = missing(request);
+		if (missing != null) {
+			throw new InvalidRequestException(missing + " is required");
+		}
+		return request;
+	}
+
+	private static String missing(MessageRequested request) {
+		if (blank(request.getMessageId())) {
+			return "messageId";
+		}
+		if (blank(request.getAccountId())) {
+			return "accountId";
+		}
+		if (blank(request.getRecipient())) {
+			return "recipient";
+		}
+		if (request.getBody() == null || request.getBody().isEmpty()) {
+			return "body";
+		}
+		return null;
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	/** A record that reads as a {@code MessageRequested} but cannot be sent. */
+	static class InvalidRequestException extends RuntimeException {
+
+		InvalidRequestException(String message) {
+			super(message);
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
- * The Kafka edge of dispatch: the listener on {@code sms.message-requested}, its
- * transactional commit, its dead-letter topic, and the topics dispatch declares.
+ * The Kafka edge of dispatch: the listener on {@code sms.message-requested} and its
+ * container (manual acknowledgments, the rebalance hooks, the pause gate), the
+ * dead-letter topic, and the topics dispatch declares.
  */
 package dev.smspipeline.dispatch.intake;

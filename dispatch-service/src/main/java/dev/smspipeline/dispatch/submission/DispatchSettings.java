@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How dispatch retries a text the carrier did not take.
+ * How dispatch retries a text the carrier did not take. Pacing is in
+ * {@code PacingSettings}, buffering in {@code BufferSettings}, on the same prefix.
  *
  * @param retry transient carrier failures (5xx, timeouts, connection errors)
  * @param rateLimit carrier rate-limit answers (HTTP 429, codes 20429 and 14107)
@@ -62,6 +63,12 @@ public record DispatchSettings(@Valid @NotNull @DefaultValue Retry retry,
 	 */
 	public record RateLimit(@DefaultValue("5") @Min(0) int maxWaits,
 			@DefaultValue("30s") @NotNull Duration maxRetryAfter) {
+
+		/**
+		 * How long a recipient rate-limit answer (429, 20429) holds the number when it
+		 * names no time.
+		 */
+		public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
 	}
 

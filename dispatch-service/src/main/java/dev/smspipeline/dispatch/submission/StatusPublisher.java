@@ -1,6 +1,14 @@
 package dev.smspipeline.dispatch.submission;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -8,20 +16,71 @@ import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.schemas.Topics;
 
 /**
- * Sends status events to {@code sms.delivery-status}, keyed by message id. The template
- * is transactional: called from the listener, the records join the listener's transaction
- * and become visible together with the consumed offset, or not at all.
+ * Sends status events to {@code sms.delivery-status}, keyed by message id, on the
+ * idempotent (not transactional) producer, and tells when the broker has them.
+ *
+ * <p>
+ * A send that fails after the producer's own retries ({@code delivery.timeout.ms}) is
+ * sent again, with a growing pause, until the broker takes it: every event has a
+ * deterministic event id, so a repeat is the same event to every reader. The returned
+ * future completes once the broker acknowledged every event, and the record the events
+ * belong to is marked finished (its offset may be committed) only then.
  */
 class StatusPublisher {
 
+	private static final Logger log = LoggerFactory.getLogger(StatusPublisher.class);
+
+	private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+
+	private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+
 	private final KafkaTemplate<String, SpecificRecord> kafka;
 
-	StatusPublisher(KafkaTemplate<String, SpecificRecord> kafka) {
+	private final ScheduledExecutorService retries;
+
+	StatusPublisher(KafkaTemplate<String, SpecificRecord> kafka, ScheduledExecutorService retries) {
 		this.kafka = kafka;
+		this.retries = retries;
 	}
 
-	void publish(DeliveryStatus status) {
-		this.kafka.send(Topics.DELIVERY_STATUS, status.getMessageId(), status);
+	/**
+	 * Sends the events, in order.
+	 * @param statuses the events
+	 * @return completes when the broker has all of them
+	 */
+	CompletableFuture<Void> publish(List<DeliveryStatus> statuses) {
+		if (statuses.size() == 1) {
+			return publish(statuses.get(0));
+		}
+		return CompletableFuture.allOf(statuses.stream().map(this::publish).toArray(CompletableFuture[]::new));
+	}
+
+	CompletableFuture<Void> publish(DeliveryStatus status) {
+		CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+		send(status, acknowledged, FIRST_RETRY);
+		return acknowledged;
+	}
+
+	private void send(DeliveryStatus status, CompletableFuture<Void> acknowledged, Duration nextPause) {
+		CompletableFuture<?> sent;
+		try {
+			sent = this.kafka.send(Topics.DELIVERY_STATUS, status.getMessageId(), status);
+		}
+		catch (RuntimeException ex) {
+			sent = CompletableFuture.failedFuture(ex);
+		}
+		sent.whenComplete((result, failure) -> {
+			if (failure == null) {
+				acknowledged.complete(null);
+				return;
+			}
+			log.warn("Status {} not published ({}); sending it again in {}", status.getEventId(), failure.toString(),
+					nextPause);
+			Duration after = nextPause.multipliedBy(2);
+			this.retries.schedule(
+					() -> send(status, acknowledged, (after.compareTo(LAST_RETRY) > 0) ? LAST_RETRY : after),
+					nextPause.toMillis(), TimeUnit.MILLISECONDS);
+		});
 	}
 
 }

@@ -16,20 +16,21 @@ import dev.smspipeline.events.StatusSource;
  * @param messageId our id for the text
  * @param accountId the account it belongs to
  * @param recipient the recipient, E.164
- * @param outcome SUBMITTED, FAILED or EXPIRED
+ * @param outcome SUBMITTED, FAILED, EXPIRED, CANCELED or REJECTED
  * @param attempt the create call the outcome belongs to (0: none was made)
  * @param carrierMessageId the carrier's SID, when SUBMITTED
- * @param reasonCode our own reason, when we gave up ({@code CARRIER_UNAVAILABLE},
- * {@code CARRIER_RATE_LIMITED})
+ * @param reasonCode our own reason: why we gave up ({@code CARRIER_UNAVAILABLE},
+ * {@code CARRIER_RATE_LIMITED}), cancelled ({@code CAMPAIGN_CANCELED},
+ * {@code LEAD_DELETED}) or rejected ({@code OPTED_OUT}) the text
  * @param carrierErrorCode the carrier's code, when it refused the text
  * @param carrierErrorDescription the readable reason of a FAILED text
  * @param decidedAt when dispatch decided: the {@code occurredAt} of the status
  */
-record Submission(String messageId, String accountId, String recipient, MessageStatus outcome, int attempt,
+public record Submission(String messageId, String accountId, String recipient, MessageStatus outcome, int attempt,
 		String carrierMessageId, String reasonCode, String carrierErrorCode, String carrierErrorDescription,
 		Instant decidedAt) {
 
-	Submission {
+	public Submission {
 		Objects.requireNonNull(messageId, "messageId");
 		Objects.requireNonNull(outcome, "outcome");
 		Objects.requireNonNull(decidedAt, "decidedAt");
@@ -54,6 +55,25 @@ record Submission(String messageId, String accountId, String recipient, MessageS
 	static Submission expired(MessageRequested request, int attempt, Instant at) {
 		return new Submission(request.getMessageId(), request.getAccountId(), request.getRecipient(),
 				MessageStatus.EXPIRED, attempt, null, null, null, null, at);
+	}
+
+	static Submission canceled(MessageRequested request, int attempt, String reasonCode, Instant at) {
+		return new Submission(request.getMessageId(), request.getAccountId(), request.getRecipient(),
+				MessageStatus.CANCELED, attempt, null, reasonCode, null, null, at);
+	}
+
+	static Submission rejected(MessageRequested request, int attempt, String reasonCode, Instant at) {
+		return new Submission(request.getMessageId(), request.getAccountId(), request.getRecipient(),
+				MessageStatus.REJECTED, attempt, null, reasonCode, null, null, at);
+	}
+
+	/**
+	 * The error code an outcome counts under in {@code sms_dispatch_failed_total}: the
+	 * carrier's code, else our reason.
+	 * @return the code, or {@code null} for an outcome that is not a failure
+	 */
+	String failureCode() {
+		return (this.carrierErrorCode != null) ? this.carrierErrorCode : this.reasonCode;
 	}
 
 	/**

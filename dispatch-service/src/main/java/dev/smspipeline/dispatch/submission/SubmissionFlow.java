@@ -4,56 +4,60 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.smspipeline.dispatch.carrier.Carrier;
 import dev.smspipeline.dispatch.carrier.CarrierAnswer;
 import dev.smspipeline.dispatch.carrier.OutboundText;
-import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
 
 /**
- * Takes one requested text to its dispatch outcome, and publishes every status change.
+ * Takes one requested text one attempt closer to its outcome, and publishes the outcome.
+ * It never waits: a retry is handed back as a {@link Step.Retry} for the scheduler to
+ * time, so one held number never holds up a thread.
  *
  * <ol>
- * <li>An outcome is recorded for the message already (a redelivery after a crash or a
- * rebalance, or the same request twice): publish that outcome's status again, under its
- * original event id, and call nobody.</li>
+ * <li>One database round trip ({@link Submissions#precheck}): an outcome recorded for the
+ * message already (a redelivery after a crash or a rebalance, or the same request twice)
+ * is published again under its original event id, and nobody is called.</li>
+ * <li>A cancellation of its campaign (or of its recipient in the campaign): CANCELED with
+ * {@code CAMPAIGN_CANCELED} or {@code LEAD_DELETED}.</li>
  * <li>Past its {@code expiresAt}: EXPIRED.</li>
- * <li>Otherwise QUEUED, then the carrier: accepted is SUBMITTED with the carrier's SID;
- * refused is FAILED with the carrier's code and reason; rate-limited is retried after the
- * carrier's Retry-After; a transient failure is retried with exponential backoff and
- * jitter, and FAILED ({@code CARRIER_UNAVAILABLE}) when the attempts run out. A text that
- * expires while it waits ends EXPIRED.</li>
+ * <li>The recipient opted out of the account's texts: REJECTED with
+ * {@code OPTED_OUT}.</li>
+ * <li>Otherwise one create call: accepted is SUBMITTED with the carrier's SID; refused is
+ * FAILED with the carrier's code and reason (21610, an unsubscribed recipient, too);
+ * rate-limited is a retry after the carrier's wait that holds the recipient (429, 20429)
+ * or the pair (14107), FAILED ({@code CARRIER_RATE_LIMITED}) after
+ * {@code sms.dispatch.rate-limit.max-waits}; a transient failure is a retry after an
+ * exponential backoff with jitter, FAILED ({@code CARRIER_UNAVAILABLE}) when the attempts
+ * run out.</li>
  * </ol>
  *
  * <p>
- * The outcome is recorded in the {@code submission} table, then its statuses (QUEUED and
- * the outcome) are published. Every create call carries the message id as idempotency
- * token, so a call repeated after a crash gets the carrier's first answer, never a second
- * text.
- *
- * <p>
- * <strong>Skeleton:</strong> the waits block the calling (listener) thread, so one held
- * number delays every number behind it on the partition (head-of-line blocking), and the
- * consumer's poll loop waits with it. Per-number pacing without head-of-line blocking
- * replaces {@link #dispatch} with a hand-off to per-number queues; this class keeps the
- * one job of deciding a text's outcome.
+ * An outcome is recorded in the {@code submission} table first, then its status is
+ * published; every create call carries the message id as idempotency token, so a call
+ * repeated after a crash between the carrier's answer and the row gets the carrier's
+ * first answer, never a second text.
  */
 public class SubmissionFlow {
 
 	private static final Logger log = LoggerFactory.getLogger(SubmissionFlow.class);
 
-	private static final String METER = "dispatch.submissions";
+	/** Reason code of a text whose recipient opted out of its account's texts. */
+	public static final String OPTED_OUT = "OPTED_OUT";
 
 	private final Carrier carrier;
 
@@ -63,155 +67,211 @@ public class SubmissionFlow {
 
 	private final DispatchSettings settings;
 
+	private final Duration pairHold;
+
 	private final MeterRegistry meters;
 
 	private final Clock clock;
 
-	private final Pause pause;
-
 	private final DoubleSupplier random;
 
+	private final Counter submitted;
+
+	private final Counter redelivered;
+
+	private final Map<String, Counter> failures = new ConcurrentHashMap<>();
+
+	private final Map<MessageStatus, Counter> outcomes = new ConcurrentHashMap<>();
+
+	private final Map<String, Timer> calls = new ConcurrentHashMap<>();
+
 	SubmissionFlow(Carrier carrier, Submissions submissions, StatusPublisher statuses, DispatchSettings settings,
-			MeterRegistry meters, Clock clock, Pause pause, DoubleSupplier random) {
+			Duration pairHold, MeterRegistry meters, Clock clock, DoubleSupplier random) {
 		this.carrier = carrier;
 		this.submissions = submissions;
 		this.statuses = statuses;
 		this.settings = settings;
+		this.pairHold = pairHold;
 		this.meters = meters;
 		this.clock = clock;
-		this.pause = pause;
 		this.random = random;
+		this.submitted = Counter.builder("sms.dispatch.submitted")
+			.description("Texts the carrier accepted")
+			.register(meters);
+		this.redelivered = Counter.builder("sms.dispatch.redelivered")
+			.description("Texts taken again whose outcome was recorded before: republished, nobody called")
+			.register(meters);
 	}
 
 	/**
-	 * Decides the outcome of one requested text and publishes its statuses. Runs inside
-	 * the caller's Kafka transaction: the status records commit with it.
+	 * Publishes QUEUED for a text dispatch took and will send.
 	 * @param request the text
-	 * @throws DispatchInterruptedException when the thread is interrupted while it waits;
-	 * the request is then left for redelivery
+	 * @return completes once the broker has the event
 	 */
-	public void dispatch(MessageRequested request) {
-		Optional<Submission> earlier = this.submissions.find(request.getMessageId());
-		if (earlier.isPresent()) {
-			log.info("Message {} was {} before; publishing that status again", request.getMessageId(),
-					earlier.get().outcome());
-			this.statuses.publish(earlier.get().toStatus(request));
-			count("redelivered");
-			return;
-		}
-		List<DeliveryStatus> changes = new ArrayList<>(2);
-		Submission decided = this.submissions.record(decide(request, changes));
-		changes.add(decided.toStatus(request));
-		changes.forEach(this.statuses::publish);
+	public CompletableFuture<Void> queued(MessageRequested request) {
+		return this.statuses.publish(Submission.statusOf(request, MessageStatus.QUEUED, 0, now()).build());
 	}
 
 	/**
-	 * Decides the outcome; adds the status changes on the way (QUEUED) to
-	 * {@code changes}. They are published only once the outcome is decided, so the
-	 * transaction touches the status topic for moments, not for the length of the
-	 * carrier's retries: an open transaction would hold back every read-committed
-	 * consumer of that partition.
+	 * One attempt: the precheck, then at most one create call.
+	 * @param text the text
+	 * @return its outcome or when to try again
 	 */
-	private Submission decide(MessageRequested request, List<DeliveryStatus> changes) {
-		if (expired(request)) {
-			count("expired");
-			return Submission.expired(request, 0, now());
+	public Step attempt(PendingText text) {
+		return run(text, true);
+	}
+
+	/**
+	 * Decides a text without calling the carrier, when the precheck decides it (decided
+	 * before, cancelled, expired, opted out).
+	 * @param text the text
+	 * @return its outcome, or {@code null} when it needs the carrier
+	 */
+	public Step.Decided settle(PendingText text) {
+		return (Step.Decided) run(text, false);
+	}
+
+	private Step run(PendingText text, boolean callCarrier) {
+		MessageRequested request = text.request();
+		Submissions.Precheck precheck = this.submissions.precheck(request);
+		if (precheck.earlier() != null) {
+			Submission earlier = precheck.earlier();
+			log.debug("Message {} was {} before; publishing that status again", request.getMessageId(),
+					earlier.outcome());
+			this.redelivered.increment();
+			return new Step.Decided(earlier, this.statuses.publish(earlier.toStatus(request)), null, false);
 		}
-		changes.add(Submission.statusOf(request, MessageStatus.QUEUED, 0, now()).build());
-		OutboundText text = new OutboundText(request.getMessageId(), request.getAccountId(), request.getRecipient(),
+		Instant now = now();
+		if (precheck.cancellation() != null) {
+			return decide(request, Submission.canceled(request, text.attempts(), precheck.cancellation(), now), null,
+					false);
+		}
+		if (expired(request, now)) {
+			return decide(request, Submission.expired(request, text.attempts(), now), null, false);
+		}
+		if (precheck.optedOut()) {
+			return decide(request, Submission.rejected(request, text.attempts(), OPTED_OUT, now), null, false);
+		}
+		if (!callCarrier) {
+			return null;
+		}
+		return call(text);
+	}
+
+	private Step call(PendingText text) {
+		MessageRequested request = text.request();
+		int attempt = text.nextAttempt();
+		OutboundText outbound = new OutboundText(request.getMessageId(), request.getAccountId(), request.getRecipient(),
 				request.getSender(), request.getBody());
-		int attempt = 0;
-		int transientFailures = 0;
-		int rateLimits = 0;
-		while (true) {
-			attempt++;
-			CarrierAnswer answer = this.carrier.submit(text);
-			Duration wait;
-			if (answer instanceof CarrierAnswer.Accepted accepted) {
-				count("submitted");
-				return Submission.submitted(request, attempt, accepted.carrierMessageId(), now());
+		long started = System.nanoTime();
+		CarrierAnswer answer = this.carrier.submit(outbound);
+		Instant answeredAt = now();
+		timer(answer).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		if (answer instanceof CarrierAnswer.Accepted accepted) {
+			this.submitted.increment();
+			return decide(request, Submission.submitted(request, attempt, accepted.carrierMessageId(), answeredAt),
+					answeredAt, true);
+		}
+		if (answer instanceof CarrierAnswer.Refused refused) {
+			log.info("Carrier refused message {} with code {}: {}", request.getMessageId(), refused.code(),
+					refused.message());
+			return decide(request, Submission.refused(request, attempt, refused.code(), refused.message(), answeredAt),
+					answeredAt, true);
+		}
+		if (answer instanceof CarrierAnswer.RateLimited limited) {
+			if (text.rateLimited() > this.settings.rateLimit().maxWaits()) {
+				return decide(request,
+						Submission.gaveUp(
+								request, attempt, "CARRIER_RATE_LIMITED", "Carrier still rate-limited the number after "
+										+ this.settings.rateLimit().maxWaits() + " waits (code " + limited.code() + ")",
+								answeredAt),
+						answeredAt, false);
 			}
-			else if (answer instanceof CarrierAnswer.Refused refused) {
-				log.info("Carrier refused message {} with code {}: {}", text.messageId(), refused.code(),
-						refused.message());
-				count("refused");
-				return Submission.refused(request, attempt, refused.code(), refused.message(), now());
-			}
-			else if (answer instanceof CarrierAnswer.RateLimited limited) {
-				rateLimits++;
-				if (rateLimits > this.settings.rateLimit().maxWaits()) {
-					count("rate_limited");
-					return Submission.gaveUp(request, attempt, "CARRIER_RATE_LIMITED",
-							"Carrier still rate-limited the number after " + (rateLimits - 1) + " waits", now());
-				}
-				wait = min(limited.retryAfter(), this.settings.rateLimit().maxRetryAfter());
-				log.debug("Carrier rate-limited message {} (attempt {}); retrying in {}", text.messageId(), attempt,
-						wait);
-			}
-			else {
-				String reason = ((CarrierAnswer.Transient) answer).reason();
-				transientFailures++;
-				if (transientFailures >= this.settings.retry().maxAttempts()) {
-					log.warn("Giving up on message {} after {} transient failures; last: {}", text.messageId(),
-							transientFailures, reason);
-					count("unavailable");
-					return Submission.gaveUp(request, attempt, "CARRIER_UNAVAILABLE",
-							"Carrier unavailable after " + transientFailures + " attempts: " + reason, now());
-				}
-				wait = this.settings.retry().backoff(transientFailures, this.random.getAsDouble());
-				log.info("Transient carrier failure for message {} (attempt {}): {}; retrying in {}", text.messageId(),
-						attempt, reason, wait);
-			}
-			// Skeleton: waits on the listener thread (head-of-line blocking).
-			waitFor(wait);
-			if (expired(request)) {
-				count("expired");
-				return Submission.expired(request, attempt, now());
-			}
+			boolean pair = limited.scope() == CarrierAnswer.HoldScope.PAIR;
+			Duration wait = (limited.retryAfter() != null) ? limited.retryAfter()
+					: (pair ? this.pairHold : DispatchSettings.RateLimit.DEFAULT_RETRY_AFTER);
+			wait = min(wait, this.settings.rateLimit().maxRetryAfter());
+			log.debug("Carrier rate-limited message {} ({} {}, attempt {}); holding for {}", request.getMessageId(),
+					limited.code(), limited.scope(), attempt, wait);
+			return new Step.Retry(answeredAt.plus(wait), pair ? Step.Hold.PAIR : Step.Hold.RECIPIENT, answeredAt,
+					false);
+		}
+		String reason = ((CarrierAnswer.Transient) answer).reason();
+		int failures = text.transientFailure();
+		if (failures >= this.settings.retry().maxAttempts()) {
+			log.warn("Giving up on message {} after {} transient failures; last: {}", request.getMessageId(), failures,
+					reason);
+			return decide(request,
+					Submission.gaveUp(request, attempt, "CARRIER_UNAVAILABLE",
+							"Carrier unavailable after " + failures + " attempts: " + reason, answeredAt),
+					answeredAt, true);
+		}
+		Duration backoff = this.settings.retry().backoff(failures, this.random.getAsDouble());
+		log.info("Transient carrier failure for message {} (attempt {}): {}; retrying in {}", request.getMessageId(),
+				attempt, reason, backoff);
+		return new Step.Retry(answeredAt.plus(backoff), Step.Hold.NONE, answeredAt, true);
+	}
+
+	private Step.Decided decide(MessageRequested request, Submission outcome, Instant answeredAt, boolean submission) {
+		Submission recorded = this.submissions.record(outcome);
+		count(recorded);
+		return new Step.Decided(recorded, this.statuses.publish(List.of(recorded.toStatus(request))), answeredAt,
+				submission);
+	}
+
+	private void count(Submission outcome) {
+		this.outcomes
+			.computeIfAbsent(outcome.outcome(),
+					(status) -> Counter.builder("sms.dispatch.outcomes")
+						.description("Texts dispatch took to an outcome, by status")
+						.tag("status", status.name())
+						.register(this.meters))
+			.increment();
+		String code = outcome.failureCode();
+		if (outcome.outcome() == MessageStatus.FAILED && code != null) {
+			this.failures
+				.computeIfAbsent(code,
+						(tag) -> Counter.builder("sms.dispatch.failed")
+							.description("Texts that ended FAILED, by carrier error code or our reason")
+							.tag("code", tag)
+							.register(this.meters))
+				.increment();
 		}
 	}
 
-	private void waitFor(Duration wait) {
-		try {
-			this.pause.pause(wait);
+	private Timer timer(CarrierAnswer answer) {
+		String outcome;
+		if (answer instanceof CarrierAnswer.Accepted) {
+			outcome = "accepted";
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DispatchInterruptedException(ex);
+		else if (answer instanceof CarrierAnswer.Refused) {
+			outcome = "refused";
 		}
+		else if (answer instanceof CarrierAnswer.RateLimited) {
+			outcome = "rate_limited";
+		}
+		else {
+			outcome = "transient";
+		}
+		return this.calls.computeIfAbsent(outcome,
+				(tag) -> Timer.builder("sms.carrier.call")
+					.description("Create-message calls to the carrier, by outcome")
+					.tag("outcome", tag)
+					.publishPercentileHistogram()
+					.register(this.meters));
 	}
 
-	private boolean expired(MessageRequested request) {
+	private static boolean expired(MessageRequested request, Instant now) {
 		Instant expiresAt = request.getExpiresAt();
-		return expiresAt != null && !now().isBefore(expiresAt);
+		return expiresAt != null && !now.isBefore(expiresAt);
 	}
 
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	private void count(String outcome) {
-		Counter.builder(METER)
-			.description("Texts dispatch took to an outcome, by outcome")
-			.tag("outcome", outcome)
-			.register(this.meters)
-			.increment();
-	}
-
 	private static Duration min(Duration a, Duration b) {
 		return (a.compareTo(b) <= 0) ? a : b;
-	}
-
-	/**
-	 * The thread was interrupted while a text waited for its next attempt (the service is
-	 * stopping); the text is left undecided, for redelivery.
-	 */
-	public static class DispatchInterruptedException extends RuntimeException {
-
-		DispatchInterruptedException(InterruptedException cause) {
-			super("Interrupted while waiting to retry a carrier call", cause);
-		}
-
 	}
 
 }

@@ -1,6 +1,8 @@
 /**
- * The submission flow of one requested text: skip what was decided before, expire what is
- * past its validity, otherwise queue it, hand it to the carrier, retry what is retryable,
- * record the outcome and publish every status change to {@code sms.delivery-status}.
+ * One requested text's way to its outcome, one attempt at a time: skip what was decided
+ * before, cancel, expire or reject what must not go, otherwise call the carrier once and
+ * say whether to retry and what the carrier holds; record every outcome in the
+ * {@code submission} table and publish every status change to {@code sms.delivery-status}
+ * with a deterministic event id.
  */
 package dev.smspipeline.dispatch.submission;

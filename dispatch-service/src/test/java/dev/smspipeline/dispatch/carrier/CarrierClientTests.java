@@ -85,26 +85,56 @@ class CarrierClientTests {
 	}
 
 	@Test
-	void answersRateLimitedForTheRetryAfterOfAn429() {
+	void holdsTheRecipientForTheRetryAfterOfAn429() {
 		this.answer = new Answer(429, Map.of("Retry-After", "3"),
 				"{\"code\": 20429, \"message\": \"To number rate limit exceeded, please wait 3 seconds\", \"status\": 429}");
 
-		assertThat(this.client.submit(text())).isEqualTo(new CarrierAnswer.RateLimited(Duration.ofSeconds(3)));
+		assertThat(this.client.submit(text())).isEqualTo(
+				new CarrierAnswer.RateLimited(Duration.ofSeconds(3), CarrierAnswer.HoldScope.RECIPIENT, "20429"));
 	}
 
 	@Test
-	void answersRateLimitedForOneSecondWhenAn429NamesNoRetryAfter() {
+	void readsTheWaitFromTheMessageWhenAn429HasNoRetryAfter() {
+		this.answer = new Answer(429, Map.of(),
+				"{\"code\": 20429, \"message\": \"To number rate limit exceeded, please wait 20 seconds\"}");
+
+		assertThat(this.client.submit(text())).isEqualTo(
+				new CarrierAnswer.RateLimited(Duration.ofSeconds(20), CarrierAnswer.HoldScope.RECIPIENT, "20429"));
+	}
+
+	@Test
+	void namesNoWaitWhenAn429SaysNothingOfOne() {
 		this.answer = new Answer(429, Map.of(), "{\"code\": 20429, \"message\": \"Too Many Requests\"}");
 
-		assertThat(this.client.submit(text())).isEqualTo(new CarrierAnswer.RateLimited(Duration.ofSeconds(1)));
+		assertThat(this.client.submit(text()))
+			.isEqualTo(new CarrierAnswer.RateLimited(null, CarrierAnswer.HoldScope.RECIPIENT, "20429"));
 	}
 
 	@Test
-	void answersRateLimitedForTwilioCode14107WhateverTheStatus() {
+	void holdsThePairForTwilioCode14107WhateverTheStatus() {
 		this.answer = new Answer(400, Map.of("Retry-After", "2"),
 				"{\"code\": 14107, \"message\": \"SMS send rate limit exceeded\", \"status\": 400}");
 
-		assertThat(this.client.submit(text())).isEqualTo(new CarrierAnswer.RateLimited(Duration.ofSeconds(2)));
+		assertThat(this.client.submit(text()))
+			.isEqualTo(new CarrierAnswer.RateLimited(Duration.ofSeconds(2), CarrierAnswer.HoldScope.PAIR, "14107"));
+	}
+
+	@Test
+	void holdsThePairForTheSecondsA14107Names() {
+		this.answer = new Answer(400, Map.of(),
+				"{\"code\": 14107, \"message\": \"Message rate limit exceeded, please retry after 30 seconds\"}");
+
+		assertThat(this.client.submit(text()))
+			.isEqualTo(new CarrierAnswer.RateLimited(Duration.ofSeconds(30), CarrierAnswer.HoldScope.PAIR, "14107"));
+	}
+
+	@Test
+	void failsAnUnsubscribedRecipientForGood() {
+		this.answer = new Answer(400, Map.of(),
+				"{\"code\": 21610, \"message\": \"Attempt to send to unsubscribed recipient\", \"status\": 400}");
+
+		assertThat(this.client.submit(text()))
+			.isEqualTo(new CarrierAnswer.Refused("21610", "Attempt to send to unsubscribed recipient"));
 	}
 
 	@Test
@@ -218,7 +248,8 @@ class CarrierClientTests {
 
 		CarrierAnswer answer = CarrierClient.classify(429, Optional.of("Wed, 01 Jan 2025 12:00:20 GMT"), "", now);
 
-		assertThat(answer).isEqualTo(new CarrierAnswer.RateLimited(Duration.ofSeconds(20)));
+		assertThat(answer).isEqualTo(
+				new CarrierAnswer.RateLimited(Duration.ofSeconds(20), CarrierAnswer.HoldScope.RECIPIENT, "HTTP 429"));
 	}
 
 	private static OutboundText text() {

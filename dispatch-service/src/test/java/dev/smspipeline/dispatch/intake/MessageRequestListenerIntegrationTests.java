@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,13 +57,15 @@ import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.times;
 
 /**
- * The listener's Kafka contract: offsets committed in the transaction of the statuses,
- * and records that cannot be read or processed dead-lettered without stopping the
+ * The listener's Kafka contract: offsets committed only up to the first unfinished
+ * record, and records that cannot be read or processed dead-lettered without stopping the
  * partition. The submission flow is a spy, to make one text's processing fail.
  */
 @ServiceIntegrationTest
 @DirtiesContext
 class MessageRequestListenerIntegrationTests {
+
+	private static final int PARTITIONS = 6;
 
 	private static final CarrierSimulator carrier = SimulatedCarrier.start();
 
@@ -109,32 +111,38 @@ class MessageRequestListenerIntegrationTests {
 	}
 
 	@Test
-	void processesEachRecordInAKafkaTransaction() {
-		assertThat(this.listeners.getListenerContainer(MessageRequestListener.ID)
-			.getContainerProperties()
-			.getKafkaAwareTransactionManager()).isInstanceOf(KafkaTransactionManager.class);
+	void commitsOffsetsOnlyUpToTheFirstUnfinishedRecord() throws Exception {
+		// The first create to a +1415207 number gets a 429 with Retry-After: 3, so that
+		// text
+		// stays unfinished for three seconds while a later text of its partition goes.
+		String held = onPartition("+1415207", 0);
+		String free = onPartition("+1415555", MessageRequests.partitionOf(held, PARTITIONS));
+		MessageRequested first = MessageRequests.to(held);
+		MessageRequested second = MessageRequests.to(free);
+
+		RecordMetadata firstSent = requests.send(first);
+		RecordMetadata secondSent = requests.send(second);
+
+		statuses.await((status) -> isOf(second, status, MessageStatus.SUBMITTED));
+		TopicPartition partition = new TopicPartition(firstSent.topic(), firstSent.partition());
+		assertThat(secondSent.partition()).isEqualTo(firstSent.partition());
+		assertThat(committed(partition)).isLessThanOrEqualTo(firstSent.offset());
+		statuses.await((status) -> isOf(first, status, MessageStatus.SUBMITTED));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(committed(partition)).isGreaterThan(secondSent.offset()));
 	}
 
 	@Test
-	void commitsTheConsumedOffsetWithTheStatusRecords() throws Exception {
-		MessageRequested request = MessageRequests.to("+14155550201");
+	void holdsNoTransactionOpenOnTheStatusTopic() {
+		MessageRequested request = MessageRequests.to("+14155550205");
 
-		RecordMetadata sent = requests.send(request);
+		requests.send(request);
 
-		statuses.await((status) -> status.getMessageId().equals(request.getMessageId())
-				&& status.getStatus() == MessageStatus.SUBMITTED);
-		TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestInfrastructure.shared().kafkaBootstrapServers()))) {
-			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-				OffsetAndMetadata committed = admin.listConsumerGroupOffsets(MessageRequestListener.GROUP)
-					.partitionsToOffsetAndMetadata()
-					.get()
-					.get(partition);
-				assertThat(committed).isNotNull();
-				assertThat(committed.offset()).isGreaterThan(sent.offset());
-			});
-		}
+		// read_committed probe: visible as soon as the broker has it
+		statuses.await((status) -> isOf(request, status, MessageStatus.SUBMITTED));
+		assertThat(this.listeners.getListenerContainer(MessageRequestListener.ID)
+			.getContainerProperties()
+			.getKafkaAwareTransactionManager()).isNull();
 	}
 
 	@Test
@@ -153,10 +161,23 @@ class MessageRequestListenerIntegrationTests {
 	}
 
 	@Test
+	void deadLettersARecordWithoutABody() {
+		MessageRequested request = MessageRequests.to("+14155550206");
+		request.setBody("");
+
+		RecordMetadata sent = requests.send(request);
+
+		ConsumerRecord<String, byte[]> dead = awaitDeadLetter(
+				(record) -> request.getRecipient().equals(record.key()) && originalOffset(record) == sent.offset());
+		assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("body is required");
+		assertThat(readAvro(dead.value()).getMessageId()).isEqualTo(request.getMessageId());
+	}
+
+	@Test
 	void deadLettersATextWhoseProcessingKeepsFailingAfterItsAttempts() {
 		MessageRequested request = MessageRequests.to("+14155550204");
 		willThrow(new IllegalStateException("database unavailable")).given(this.flow)
-			.dispatch(argThat((candidate) -> candidate.getMessageId().equals(request.getMessageId())));
+			.attempt(argThat((candidate) -> candidate.request().getMessageId().equals(request.getMessageId())));
 
 		RecordMetadata sent = requests.send(request);
 
@@ -165,7 +186,7 @@ class MessageRequestListenerIntegrationTests {
 		assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_STACKTRACE)).contains("database unavailable");
 		assertThat(readAvro(dead.value()).getMessageId()).isEqualTo(request.getMessageId());
 		then(this.flow).should(times(3))
-			.dispatch(argThat((candidate) -> candidate.getMessageId().equals(request.getMessageId())));
+			.attempt(argThat((candidate) -> candidate.request().getMessageId().equals(request.getMessageId())));
 	}
 
 	@Test
@@ -177,6 +198,33 @@ class MessageRequestListenerIntegrationTests {
 
 		statuses.await((status) -> status.getMessageId().equals(request.getMessageId())
 				&& status.getStatus() == MessageStatus.SUBMITTED);
+	}
+
+	private static boolean isOf(MessageRequested request, DeliveryStatus status, MessageStatus expected) {
+		return status.getMessageId().equals(request.getMessageId()) && status.getStatus() == expected;
+	}
+
+	/** A number starting with {@code prefix} on the given partition. */
+	private static String onPartition(String prefix, int partition) {
+		int start = ThreadLocalRandom.current().nextInt(10_000);
+		for (int i = 0; i < 10_000; i++) {
+			String candidate = prefix + String.format("%04d", (start + i) % 10_000);
+			if (MessageRequests.partitionOf(candidate, PARTITIONS) == partition) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException("No " + prefix + " number on partition " + partition);
+	}
+
+	private static long committed(TopicPartition partition) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestInfrastructure.shared().kafkaBootstrapServers()))) {
+			OffsetAndMetadata committed = admin.listConsumerGroupOffsets(MessageRequestListener.GROUP)
+				.partitionsToOffsetAndMetadata()
+				.get()
+				.get(partition);
+			return (committed != null) ? committed.offset() : -1;
+		}
 	}
 
 	private static ConsumerRecord<String, byte[]> awaitDeadLetter(Predicate<ConsumerRecord<String, byte[]>> match) {

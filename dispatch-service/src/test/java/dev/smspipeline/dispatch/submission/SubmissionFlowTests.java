@@ -9,15 +9,18 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.smspipeline.dispatch.carrier.Carrier;
 import dev.smspipeline.dispatch.carrier.CarrierAnswer;
+import dev.smspipeline.dispatch.carrier.CarrierAnswer.HoldScope;
 import dev.smspipeline.dispatch.carrier.OutboundText;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
@@ -27,8 +30,8 @@ import dev.smspipeline.events.StatusSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The flow's decisions, with a scripted carrier, an in-memory table and a pause that
- * moves a clock instead of sleeping.
+ * The flow's decisions, one attempt at a time, with a scripted carrier, in-memory tables
+ * and a clock the tests move.
  */
 class SubmissionFlowTests {
 
@@ -42,27 +45,25 @@ class SubmissionFlowTests {
 
 	private final MovableClock clock = new MovableClock(NOW);
 
-	private final List<Duration> pauses = new ArrayList<>();
-
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private final SubmissionFlow flow = new SubmissionFlow(this.carrier, this.submissions, this.statuses,
 			new DispatchSettings(new DispatchSettings.Retry(5, Duration.ofMillis(200), 2.0, Duration.ofSeconds(5), 0.5),
 					new DispatchSettings.RateLimit(2, Duration.ofSeconds(30))),
-			this.meters, this.clock, (duration) -> {
-				this.pauses.add(duration);
-				this.clock.advance(duration);
-			}, () -> 0.0);
+			Duration.ofSeconds(30), this.meters, this.clock, () -> 0.0);
 
 	@Test
-	void publishesQueuedThenSubmittedWithTheCarriersSid() {
+	void submitsWithTheCarriersSid() {
 		this.carrier.answers(new CarrierAnswer.Accepted("SM1"));
 
-		this.flow.dispatch(request("m1", NOW.plusSeconds(3600)));
+		Step step = this.flow.attempt(text("m1", NOW.plusSeconds(3600)));
 
-		assertThat(this.statuses.published).extracting(DeliveryStatus::getStatus)
-			.containsExactly(MessageStatus.QUEUED, MessageStatus.SUBMITTED);
-		DeliveryStatus submitted = this.statuses.published.get(1);
+		assertThat(step).isInstanceOfSatisfying(Step.Decided.class, (decided) -> {
+			assertThat(decided.answeredAt()).isEqualTo(NOW);
+			assertThat(decided.submission()).isTrue();
+		});
+		DeliveryStatus submitted = this.statuses.last();
+		assertThat(submitted.getStatus()).isEqualTo(MessageStatus.SUBMITTED);
 		assertThat(submitted.getCarrierMessageId()).isEqualTo("SM1");
 		assertThat(submitted.getEventId()).isEqualTo("m1:SUBMITTED:1");
 		assertThat(submitted.getSource()).isEqualTo(StatusSource.DISPATCH);
@@ -71,38 +72,56 @@ class SubmissionFlowTests {
 	}
 
 	@Test
+	void publishesQueuedWithAnEventIdOfItsOwn() {
+		this.flow.queued(request("m1", null));
+
+		assertThat(this.statuses.last().getStatus()).isEqualTo(MessageStatus.QUEUED);
+		assertThat(this.statuses.last().getEventId()).isEqualTo("m1:QUEUED:0");
+	}
+
+	@Test
 	void failsARefusedTextWithTheCarriersCodeAndReason() {
 		this.carrier.answers(new CarrierAnswer.Refused("21614", "'To' number is not a valid mobile number"));
 
-		this.flow.dispatch(request("m1", null));
+		this.flow.attempt(text("m1", null));
 
 		DeliveryStatus failed = this.statuses.last();
 		assertThat(failed.getStatus()).isEqualTo(MessageStatus.FAILED);
 		assertThat(failed.getCarrierErrorCode()).isEqualTo("21614");
 		assertThat(failed.getCarrierErrorDescription()).isEqualTo("'To' number is not a valid mobile number");
 		assertThat(this.submissions.rows.get("m1").outcome()).isEqualTo(MessageStatus.FAILED);
+		assertThat(this.meters.get("sms.dispatch.failed").tag("code", "21614").counter().count()).isEqualTo(1.0);
 	}
 
 	@Test
-	void retriesTransientFailuresWithExponentialBackoff() {
+	void retriesTransientFailuresAfterAnExponentialBackoffWithoutWaiting() {
 		this.carrier.answers(new CarrierAnswer.Transient("HTTP 500"), new CarrierAnswer.Transient("HTTP 500"),
 				new CarrierAnswer.Accepted("SM1"));
+		PendingText text = text("m1", null);
 
-		this.flow.dispatch(request("m1", null));
+		Step first = this.flow.attempt(text);
+		Step second = this.flow.attempt(text);
+		Step third = this.flow.attempt(text);
 
-		assertThat(this.pauses).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
-		assertThat(this.statuses.last().getStatus()).isEqualTo(MessageStatus.SUBMITTED);
+		assertThat(first).isEqualTo(new Step.Retry(NOW.plusMillis(200), Step.Hold.NONE, NOW, true));
+		assertThat(second).isEqualTo(new Step.Retry(NOW.plusMillis(400), Step.Hold.NONE, NOW, true));
+		assertThat(third).isInstanceOf(Step.Decided.class);
 		assertThat(this.statuses.last().getAttempt()).isEqualTo(3);
 	}
 
 	@Test
 	void failsAsCarrierUnavailableWhenTransientAttemptsRunOut() {
-		this.carrier.answers(new CarrierAnswer.Transient("HTTP 503"), new CarrierAnswer.Transient("HTTP 503"),
-				new CarrierAnswer.Transient("HTTP 503"), new CarrierAnswer.Transient("HTTP 503"),
-				new CarrierAnswer.Transient("HTTP 503"), new CarrierAnswer.Accepted("SM1"));
+		for (int i = 0; i < 5; i++) {
+			this.carrier.answers(new CarrierAnswer.Transient("HTTP 503"));
+		}
+		PendingText text = text("m1", null);
 
-		this.flow.dispatch(request("m1", null));
+		Step step = null;
+		for (int i = 0; i < 5; i++) {
+			step = this.flow.attempt(text);
+		}
 
+		assertThat(step).isInstanceOf(Step.Decided.class);
 		DeliveryStatus failed = this.statuses.last();
 		assertThat(failed.getStatus()).isEqualTo(MessageStatus.FAILED);
 		assertThat(failed.getReasonCode()).isEqualTo("CARRIER_UNAVAILABLE");
@@ -111,40 +130,60 @@ class SubmissionFlowTests {
 	}
 
 	@Test
-	void waitsTheCarriersRetryAfterBeforeSendingAgain() {
-		this.carrier.answers(new CarrierAnswer.RateLimited(Duration.ofSeconds(3)), new CarrierAnswer.Accepted("SM1"));
+	void holdsTheRecipientForTheCarriersRetryAfter() {
+		this.carrier.answers(new CarrierAnswer.RateLimited(Duration.ofSeconds(3), HoldScope.RECIPIENT, "20429"));
 
-		this.flow.dispatch(request("m1", null));
+		Step step = this.flow.attempt(text("m1", null));
 
-		assertThat(this.pauses).containsExactly(Duration.ofSeconds(3));
-		assertThat(this.statuses.last().getStatus()).isEqualTo(MessageStatus.SUBMITTED);
+		assertThat(step).isEqualTo(new Step.Retry(NOW.plusSeconds(3), Step.Hold.RECIPIENT, NOW, false));
+		assertThat(this.statuses.published).isEmpty();
 	}
 
 	@Test
-	void waitsNoLongerThanTheLongestRetryAfterHonoured() {
-		this.carrier.answers(new CarrierAnswer.RateLimited(Duration.ofHours(1)), new CarrierAnswer.Accepted("SM1"));
+	void holdsTheRecipientForASecondWhenTheCarrierNamesNoWait() {
+		this.carrier.answers(new CarrierAnswer.RateLimited(null, HoldScope.RECIPIENT, "HTTP 429"));
 
-		this.flow.dispatch(request("m1", null));
+		assertThat(this.flow.attempt(text("m1", null)))
+			.isEqualTo(new Step.Retry(NOW.plusSeconds(1), Step.Hold.RECIPIENT, NOW, false));
+	}
 
-		assertThat(this.pauses).containsExactly(Duration.ofSeconds(30));
+	@Test
+	void holdsThePairForThePairHoldWhenA14107NamesNoWait() {
+		this.carrier.answers(new CarrierAnswer.RateLimited(null, HoldScope.PAIR, "14107"));
+
+		assertThat(this.flow.attempt(text("m1", null)))
+			.isEqualTo(new Step.Retry(NOW.plusSeconds(30), Step.Hold.PAIR, NOW, false));
+	}
+
+	@Test
+	void holdsNoLongerThanTheLongestRetryAfterHonoured() {
+		this.carrier.answers(new CarrierAnswer.RateLimited(Duration.ofHours(1), HoldScope.RECIPIENT, "20429"));
+
+		assertThat(this.flow.attempt(text("m1", null))).isInstanceOfSatisfying(Step.Retry.class,
+				(retry) -> assertThat(retry.notBefore()).isEqualTo(NOW.plusSeconds(30)));
 	}
 
 	@Test
 	void failsAsRateLimitedWhenTheCarrierKeepsHoldingTheNumber() {
-		this.carrier.answers(new CarrierAnswer.RateLimited(Duration.ofSeconds(1)),
-				new CarrierAnswer.RateLimited(Duration.ofSeconds(1)),
-				new CarrierAnswer.RateLimited(Duration.ofSeconds(1)));
+		for (int i = 0; i < 3; i++) {
+			this.carrier.answers(new CarrierAnswer.RateLimited(Duration.ofSeconds(1), HoldScope.RECIPIENT, "20429"));
+		}
+		PendingText text = text("m1", null);
 
-		this.flow.dispatch(request("m1", null));
+		this.flow.attempt(text);
+		this.flow.attempt(text);
+		Step step = this.flow.attempt(text);
 
+		assertThat(step).isInstanceOf(Step.Decided.class);
 		assertThat(this.statuses.last().getReasonCode()).isEqualTo("CARRIER_RATE_LIMITED");
 		assertThat(this.carrier.calls).hasSize(3);
 	}
 
 	@Test
 	void expiresATextPastItsValidityWithoutCallingTheCarrier() {
-		this.flow.dispatch(request("m1", NOW.minusSeconds(1)));
+		Step step = this.flow.attempt(text("m1", NOW.minusSeconds(1)));
 
+		assertThat(step).isInstanceOf(Step.Decided.class);
 		assertThat(this.statuses.published).extracting(DeliveryStatus::getStatus)
 			.containsExactly(MessageStatus.EXPIRED);
 		assertThat(this.carrier.calls).isEmpty();
@@ -152,35 +191,77 @@ class SubmissionFlowTests {
 
 	@Test
 	void expiresATextWhoseValidityRunsOutWhileItWaits() {
-		this.carrier.answers(new CarrierAnswer.RateLimited(Duration.ofSeconds(3)), new CarrierAnswer.Accepted("SM1"));
+		this.carrier.answers(new CarrierAnswer.RateLimited(Duration.ofSeconds(3), HoldScope.RECIPIENT, "20429"));
+		PendingText text = text("m1", NOW.plusSeconds(2));
 
-		this.flow.dispatch(request("m1", NOW.plusSeconds(2)));
+		this.flow.attempt(text);
+		this.clock.advance(Duration.ofSeconds(3));
+		this.flow.attempt(text);
 
 		assertThat(this.statuses.last().getStatus()).isEqualTo(MessageStatus.EXPIRED);
+		assertThat(this.statuses.last().getEventId()).isEqualTo("m1:EXPIRED:1");
 		assertThat(this.carrier.calls).hasSize(1);
 	}
 
 	@Test
 	void republishesTheRecordedStatusOfARedeliveredTextWithoutCallingTheCarrier() {
 		this.carrier.answers(new CarrierAnswer.Accepted("SM1"));
-		this.flow.dispatch(request("m1", null));
+		this.flow.attempt(text("m1", null));
 		DeliveryStatus first = this.statuses.last();
 		this.clock.advance(Duration.ofMinutes(5));
 
-		this.flow.dispatch(request("m1", null));
+		Step step = this.flow.attempt(text("m1", null));
 
+		assertThat(step).isInstanceOfSatisfying(Step.Decided.class,
+				(decided) -> assertThat(decided.answeredAt()).isNull());
 		assertThat(this.carrier.calls).hasSize(1);
 		assertThat(this.statuses.last()).isEqualTo(first);
 	}
 
 	@Test
-	void countsOutcomesByName() {
+	void cancelsATextOfACancelledCampaignWithoutCallingTheCarrier() {
+		this.submissions.cancellations.put("c1", "CAMPAIGN_CANCELED");
+
+		this.flow.attempt(text("m1", null));
+
+		DeliveryStatus canceled = this.statuses.last();
+		assertThat(canceled.getStatus()).isEqualTo(MessageStatus.CANCELED);
+		assertThat(canceled.getReasonCode()).isEqualTo("CAMPAIGN_CANCELED");
+		assertThat(canceled.getEventId()).isEqualTo("m1:CANCELED:0");
+		assertThat(this.carrier.calls).isEmpty();
+	}
+
+	@Test
+	void rejectsATextToAnOptedOutRecipientWithoutCallingTheCarrier() {
+		this.submissions.optedOut.add("acme:+14155550100");
+
+		this.flow.attempt(text("m1", null));
+
+		DeliveryStatus rejected = this.statuses.last();
+		assertThat(rejected.getStatus()).isEqualTo(MessageStatus.REJECTED);
+		assertThat(rejected.getReasonCode()).isEqualTo("OPTED_OUT");
+		assertThat(this.carrier.calls).isEmpty();
+	}
+
+	@Test
+	void settlesNothingThatNeedsTheCarrier() {
+		assertThat(this.flow.settle(text("m1", null))).isNull();
+		assertThat(this.carrier.calls).isEmpty();
+		assertThat(this.statuses.published).isEmpty();
+	}
+
+	@Test
+	void timesCarrierCallsByOutcome() {
 		this.carrier.answers(new CarrierAnswer.Accepted("SM1"));
 
-		this.flow.dispatch(request("m1", null));
+		this.flow.attempt(text("m1", null));
 
-		assertThat(this.meters.get("dispatch.submissions").tag("outcome", "submitted").counter().count())
-			.isEqualTo(1.0);
+		assertThat(this.meters.get("sms.carrier.call").tag("outcome", "accepted").timer().count()).isEqualTo(1);
+		assertThat(this.meters.get("sms.dispatch.submitted").counter().count()).isEqualTo(1.0);
+	}
+
+	private static PendingText text(String messageId, Instant expiresAt) {
+		return new PendingText(request(messageId, expiresAt));
 	}
 
 	private static MessageRequested request(String messageId, Instant expiresAt) {
@@ -218,13 +299,19 @@ class SubmissionFlowTests {
 
 		private final Map<String, Submission> rows = new HashMap<>();
 
+		private final Set<String> optedOut = new HashSet<>();
+
+		private final Map<String, String> cancellations = new HashMap<>();
+
 		InMemorySubmissions() {
 			super(null);
 		}
 
 		@Override
-		Optional<Submission> find(String messageId) {
-			return Optional.ofNullable(this.rows.get(messageId));
+		Precheck precheck(MessageRequested request) {
+			return new Precheck(this.rows.get(request.getMessageId()),
+					this.optedOut.contains(request.getAccountId() + ":" + request.getRecipient()),
+					this.cancellations.get(request.getCampaignId()));
 		}
 
 		@Override
@@ -239,12 +326,19 @@ class SubmissionFlowTests {
 		private final List<DeliveryStatus> published = new ArrayList<>();
 
 		RecordingPublisher() {
-			super(null);
+			super(null, null);
 		}
 
 		@Override
-		void publish(DeliveryStatus status) {
+		CompletableFuture<Void> publish(DeliveryStatus status) {
 			this.published.add(status);
+			return CompletableFuture.completedFuture(null);
+		}
+
+		@Override
+		CompletableFuture<Void> publish(List<DeliveryStatus> statuses) {
+			statuses.forEach(this::publish);
+			return CompletableFuture.completedFuture(null);
 		}
 
 		DeliveryStatus last() {

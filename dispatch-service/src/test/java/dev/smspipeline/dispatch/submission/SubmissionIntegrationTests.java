@@ -129,6 +129,17 @@ class SubmissionIntegrationTests {
 	}
 
 	@Test
+	void failsAnUnsubscribedRecipientWithTheCarriersCode() {
+		MessageRequested request = MessageRequests.to("+14152090001");
+
+		requests.send(request);
+
+		DeliveryStatus failed = awaitStatus(request, MessageStatus.FAILED);
+		assertThat(failed.getCarrierErrorCode()).isEqualTo("21610");
+		assertThat(createsFor(request)).hasSize(1);
+	}
+
+	@Test
 	void retriesServerErrorsUntilTheCarrierAccepts() {
 		MessageRequested request = MessageRequests.to("+14152080001");
 

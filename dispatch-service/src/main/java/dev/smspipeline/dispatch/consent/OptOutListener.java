@@ -1,0 +1,68 @@
+package dev.smspipeline.dispatch.consent;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import dev.smspipeline.events.OptOutChange;
+import dev.smspipeline.schemas.Topics;
+
+/**
+ * Materialises {@code sms.opt-outs} into the {@code opt_out} table.
+ *
+ * <ul>
+ * <li><strong>Topic and group:</strong> {@value Topics#OPT_OUTS} (compacted), consumer
+ * group {@value #GROUP}, shared by every instance (they share the table), read committed,
+ * from the earliest offset when the group is new: a new database is filled from the whole
+ * compacted topic.</li>
+ * <li><strong>Key and ordering:</strong> {@code <accountId>:<e164>}, so one recipient's
+ * changes arrive in order. OPT_OUT and OPT_IN set the state, unless a later change
+ * ({@code occurredAt}) is held; a tombstone forgets the recipient; an action this build
+ * does not know is skipped.</li>
+ * <li><strong>Commit:</strong> after the row commits, so a crash in between applies the
+ * change again (idempotent).</li>
+ * <li><strong>Dead letters:</strong> an unreadable record, or one without account or
+ * recipient, goes to {@code sms.opt-outs.DLT}.</li>
+ * </ul>
+ */
+@Component
+class OptOutListener {
+
+	/** The consumer group. */
+	static final String GROUP = "dispatch-service-opt-outs";
+
+	private static final Logger log = LoggerFactory.getLogger(OptOutListener.class);
+
+	private final OptOuts optOuts;
+
+	OptOutListener(OptOuts optOuts) {
+		this.optOuts = optOuts;
+	}
+
+	@KafkaListener(id = GROUP, topics = Topics.OPT_OUTS, groupId = GROUP)
+	void onOptOutChange(ConsumerRecord<String, Object> record) {
+		if (record.value() == null) {
+			String key = record.key();
+			int colon = (key != null) ? key.lastIndexOf(':') : -1;
+			if (colon <= 0 || colon == key.length() - 1) {
+				throw new IllegalArgumentException("A tombstone needs the key <accountId>:<e164>, not " + key);
+			}
+			this.optOuts.forget(key.substring(0, colon), key.substring(colon + 1));
+			return;
+		}
+		if (!(record.value() instanceof OptOutChange change)) {
+			throw new IllegalArgumentException("Not an OptOutChange: " + record.value().getClass().getName());
+		}
+		if (change.getAccountId() == null || change.getAccountId().isBlank() || change.getRecipient() == null
+				|| change.getRecipient().isBlank()) {
+			throw new IllegalArgumentException("An OptOutChange needs accountId and recipient");
+		}
+		boolean changed = this.optOuts.apply(change);
+		log.debug("{} {} for account {}{}", change.getAction(), change.getRecipient(), change.getAccountId(),
+				changed ? "" : ": nothing changed");
+	}
+
+}

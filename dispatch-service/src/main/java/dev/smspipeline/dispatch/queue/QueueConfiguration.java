@@ -1,0 +1,52 @@
+package dev.smspipeline.dispatch.queue;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.smspipeline.dispatch.backlog.ParkedMessages;
+import dev.smspipeline.dispatch.backlog.ParkingLot;
+import dev.smspipeline.dispatch.carrier.CarrierSettings;
+import dev.smspipeline.dispatch.consent.Cancellations;
+import dev.smspipeline.dispatch.submission.SubmissionFlow;
+import dev.smspipeline.dispatch.throttle.PacingSettings;
+import dev.smspipeline.dispatch.throttle.RecipientPacer;
+import dev.smspipeline.events.MessageRequested;
+import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.schemas.serde.AvroDeserializer;
+
+/**
+ * Wires the dispatcher: pacer, backlog, flow, and the intake's gate and dead-letter sink.
+ */
+@Configuration(proxyBeanMethods = false)
+class QueueConfiguration {
+
+	@Bean
+	ParkedMessages parkedMessages(JdbcClient jdbc, JdbcTemplate template) {
+		return new ParkedMessages(jdbc, template);
+	}
+
+	@Bean
+	ParkingLot parkingLot(ParkedMessages parkedMessages) {
+		return new ParkingLot(parkedMessages);
+	}
+
+	@Bean
+	Dispatcher dispatcher(BufferSettings buffers, CarrierSettings carrier, IntakeRetry intakeRetry, SubmissionFlow flow,
+			PacingSettings pacing, ParkingLot parking, Cancellations cancellations, IntakeGate gate,
+			DeadLetterSink deadLetters, AvroDeserializer<MessageRequested> messageRequestedDeserializer,
+			MeterRegistry meters) {
+		return new Dispatcher(
+				new Dispatcher.Settings(buffers, carrier.maxInFlight(), intakeRetry.maxAttempts(),
+						intakeRetry.backoff()),
+				flow, new RecipientPacer(pacing), parking, cancellations, gate, deadLetters,
+				(value) -> messageRequestedDeserializer.deserialize(Topics.MESSAGE_REQUESTED, value), Clock.systemUTC(),
+				meters);
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.smspipeline.dispatch.queue;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+import dev.smspipeline.dispatch.backlog.ParkedRow;
+import dev.smspipeline.dispatch.offsets.PartitionProgress;
+import dev.smspipeline.dispatch.submission.PendingText;
+import dev.smspipeline.events.MessageRequested;
+
+/**
+ * One text in dispatch's hands, and where it came from: a record just read (finished by
+ * completing its offset) or a parked row fed back (finished by deleting the row; its
+ * offset was completed when it was parked).
+ */
+public final class Work {
+
+	private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+	private final boolean fromRecord;
+
+	private final PartitionProgress progress;
+
+	private final int partition;
+
+	private final long offset;
+
+	private final String key;
+
+	private final byte[] value;
+
+	private final PendingText text;
+
+	private final Instant takenAt;
+
+	CompletableFuture<Void> queued = DONE;
+
+	int failures;
+
+	boolean delayRecorded;
+
+	private Work(boolean fromRecord, PartitionProgress progress, int partition, long offset, String key, byte[] value,
+			MessageRequested request, Instant takenAt) {
+		this.fromRecord = fromRecord;
+		this.progress = Objects.requireNonNull(progress, "progress");
+		this.partition = partition;
+		this.offset = offset;
+		this.key = key;
+		this.value = Objects.requireNonNull(value, "value");
+		this.text = (request != null) ? new PendingText(request) : null;
+		this.takenAt = takenAt;
+	}
+
+	/**
+	 * A text just read from {@code sms.message-requested}.
+	 * @param progress the epoch of its partition
+	 * @param offset its offset
+	 * @param key its key
+	 * @param value its value as read (kept for parking and dead-lettering)
+	 * @param request its value
+	 * @param takenAt now
+	 * @return the work
+	 */
+	public static Work fromRecord(PartitionProgress progress, long offset, String key, byte[] value,
+			MessageRequested request, Instant takenAt) {
+		return new Work(true, progress, progress.partition().partition(), offset, key, value, request, takenAt);
+	}
+
+	static Work fromParked(PartitionProgress progress, ParkedRow row, MessageRequested request) {
+		return new Work(false, progress, row.partition(), row.offset(), row.recipient(), row.value(),
+				Objects.requireNonNull(request, "request"), row.parkedAt());
+	}
+
+	/** A parked row whose value cannot be read any more: only good for the DLT. */
+	static Work unreadable(PartitionProgress progress, ParkedRow row) {
+		return new Work(false, progress, row.partition(), row.offset(), row.recipient(), row.value(), null,
+				row.parkedAt());
+	}
+
+	/** Whether it came from a record of this epoch (else from the parked table). */
+	public boolean fromRecord() {
+		return this.fromRecord;
+	}
+
+	public PartitionProgress progress() {
+		return this.progress;
+	}
+
+	public int partition() {
+		return this.partition;
+	}
+
+	public long offset() {
+		return this.offset;
+	}
+
+	public String key() {
+		return this.key;
+	}
+
+	public byte[] value() {
+		return this.value;
+	}
+
+	/** The request, or {@code null} for an unreadable parked row. */
+	public MessageRequested request() {
+		return (this.text != null) ? this.text.request() : null;
+	}
+
+	PendingText text() {
+		return this.text;
+	}
+
+	Instant takenAt() {
+		return this.takenAt;
+	}
+
+	@Override
+	public String toString() {
+		String id = (this.text != null) ? this.text.request().getMessageId() : "(unreadable)";
+		return id + " (" + this.progress.partition().topic() + "-" + this.partition + "@" + this.offset
+				+ (this.fromRecord ? "" : ", parked") + ")";
+	}
+
+}

@@ -1,0 +1,168 @@
+package dev.smspipeline.dispatch.consent;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.smspipeline.dispatch.CarrierLog;
+import dev.smspipeline.dispatch.Events;
+import dev.smspipeline.dispatch.MessageRequests;
+import dev.smspipeline.dispatch.SimulatedCarrier;
+import dev.smspipeline.events.DeliveryStatus;
+import dev.smspipeline.events.MessageRequested;
+import dev.smspipeline.events.MessageStatus;
+import dev.smspipeline.events.OptOutAction;
+import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.simulator.CarrierSimulator;
+import dev.smspipeline.simulator.messages.Outcome;
+import dev.smspipeline.simulator.messages.ReceivedMessage;
+import dev.smspipeline.testsupport.accounts.TestAccount;
+import dev.smspipeline.testsupport.kafka.TopicProbe;
+import dev.smspipeline.testsupport.spring.ServiceIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Cancellations from {@code sms.campaign-events} and opt-outs from {@code sms.opt-outs}
+ * stop texts before the carrier, whether the texts wait in memory, wait in the parked
+ * table, or have not arrived yet. A number keeps two texts in memory here, so the third
+ * is parked.
+ */
+@ServiceIntegrationTest
+@DirtiesContext
+@TestPropertySource(properties = "sms.dispatch.max-buffered-per-number=2")
+class ConsentIntegrationTests {
+
+	private static final CarrierSimulator carrier = SimulatedCarrier.start();
+
+	private static MessageRequests requests;
+
+	private static Events events;
+
+	private static TopicProbe<DeliveryStatus> statuses;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void carrierProperties(DynamicPropertyRegistry registry) {
+		SimulatedCarrier.register(registry, carrier);
+	}
+
+	@BeforeAll
+	static void open() {
+		requests = MessageRequests.open();
+		events = Events.open();
+		statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
+	}
+
+	@AfterAll
+	static void close() {
+		requests.close();
+		events.close();
+		statuses.close();
+		carrier.close();
+	}
+
+	@Test
+	void cancelsTheQueuedAndParkedTextsOfACancelledCampaign() {
+		// the first create to a +1415207 number gets a 429 with Retry-After: 3: the texts
+		// wait in the number's queue (two) and in the parked table (one)
+		String campaign = UUID.randomUUID().toString();
+		List<MessageRequested> texts = List.of(MessageRequests.ofCampaign("+14152075001", campaign),
+				MessageRequests.ofCampaign("+14152075001", campaign),
+				MessageRequests.ofCampaign("+14152075001", campaign));
+		requests.sendAll(texts);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> !CarrierLog.of(carrier).createsFor(texts.subList(0, 1)).isEmpty());
+
+		events.campaignCanceled(campaign);
+
+		for (MessageRequested text : texts) {
+			DeliveryStatus canceled = awaitStatus(text, MessageStatus.CANCELED);
+			assertThat(canceled.getReasonCode()).isEqualTo(Cancellation.CAMPAIGN_CANCELED);
+		}
+		assertThat(CarrierLog.of(carrier).createsFor(texts)).extracting(ReceivedMessage::outcome)
+			.doesNotContain(Outcome.ACCEPTED);
+	}
+
+	@Test
+	void honoursACancellationThatArrivesBeforeItsTexts() {
+		String campaign = UUID.randomUUID().toString();
+		events.campaignCanceled(campaign);
+		await().atMost(Duration.ofSeconds(20)).until(() -> cancellations(campaign) == 1);
+		MessageRequested late = MessageRequests.ofCampaign("+14155555101", campaign);
+
+		requests.send(late);
+
+		assertThat(awaitStatus(late, MessageStatus.CANCELED).getReasonCode()).isEqualTo(Cancellation.CAMPAIGN_CANCELED);
+		assertThat(CarrierLog.of(carrier).createsFor(List.of(late))).isEmpty();
+	}
+
+	@Test
+	void cancelsOnlyTheDeletedLeadsTexts() {
+		String campaign = UUID.randomUUID().toString();
+		events.recipientDeleted(campaign, "+14155555201");
+		await().atMost(Duration.ofSeconds(20)).until(() -> cancellations(campaign) == 1);
+		MessageRequested ofDeleted = MessageRequests.ofCampaign("+14155555201", campaign);
+		MessageRequested ofKept = MessageRequests.ofCampaign("+14155555202", campaign);
+
+		requests.sendAll(List.of(ofDeleted, ofKept));
+
+		assertThat(awaitStatus(ofDeleted, MessageStatus.CANCELED).getReasonCode()).isEqualTo(Cancellation.LEAD_DELETED);
+		awaitStatus(ofKept, MessageStatus.SUBMITTED);
+		assertThat(CarrierLog.of(carrier).createsFor(List.of(ofDeleted))).isEmpty();
+	}
+
+	@Test
+	void rejectsATextToANumberThatOptedOutUntilItOptsBackIn() {
+		String number = "+14155555301";
+		events.optOut(number, OptOutAction.OPT_OUT);
+		await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(optedOut(number)));
+		MessageRequested afterStop = MessageRequests.to(number);
+
+		requests.send(afterStop);
+
+		assertThat(awaitStatus(afterStop, MessageStatus.REJECTED).getReasonCode()).isEqualTo("OPTED_OUT");
+		assertThat(CarrierLog.of(carrier).createsFor(List.of(afterStop))).isEmpty();
+
+		events.optOut(number, OptOutAction.OPT_IN);
+		await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.FALSE.equals(optedOut(number)));
+		MessageRequested afterStart = MessageRequests.to(number);
+		requests.send(afterStart);
+		awaitStatus(afterStart, MessageStatus.SUBMITTED);
+	}
+
+	private long cancellations(String campaign) {
+		return this.jdbc.sql("SELECT count(*) FROM campaign_cancellation WHERE campaign_id = ?")
+			.param(campaign)
+			.query(Long.class)
+			.single();
+	}
+
+	private Boolean optedOut(String number) {
+		return this.jdbc.sql("SELECT opted_out FROM opt_out WHERE account_id = ? AND recipient = ?")
+			.params(TestAccount.ACME.id(), number)
+			.query(Boolean.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private static DeliveryStatus awaitStatus(MessageRequested request, MessageStatus status) {
+		return statuses.await((candidate) -> candidate.getMessageId().equals(request.getMessageId())
+				&& candidate.getStatus() == status);
+	}
+
+}
