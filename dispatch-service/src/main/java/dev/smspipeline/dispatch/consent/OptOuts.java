@@ -5,16 +5,18 @@ import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.smspipeline.dispatch.submission.OptOutRecorder;
 import dev.smspipeline.events.OptOutAction;
 import dev.smspipeline.events.OptOutChange;
 
 /**
  * The {@code opt_out} table: the latest opt-out state of each (account, recipient), as
  * the compacted {@code sms.opt-outs} topic says. The submission flow's precheck reads it
- * right before each carrier call.
+ * right before each carrier call. The submission flow records a carrier's 21610 here at
+ * once too.
  */
 @Component
-class OptOuts {
+class OptOuts implements OptOutRecorder {
 
 	private final JdbcClient jdbc;
 
@@ -40,6 +42,11 @@ class OptOuts {
 			.params(change.getAccountId(), change.getRecipient(), change.getAction() == OptOutAction.OPT_OUT,
 					Timestamp.from(change.getOccurredAt()))
 			.update() == 1;
+	}
+
+	@Override
+	public void record(OptOutChange change) {
+		apply(change);
 	}
 
 	/**

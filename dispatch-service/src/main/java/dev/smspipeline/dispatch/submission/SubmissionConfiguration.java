@@ -31,10 +31,11 @@ class SubmissionConfiguration {
 
 	@Bean
 	SubmissionFlow submissionFlow(Carrier carrier, JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka,
-			ScheduledExecutorService statusRetries, DispatchSettings settings, PacingSettings pacing,
-			MeterRegistry meters) {
-		return new SubmissionFlow(carrier, new Submissions(jdbc), new StatusPublisher(kafka, statusRetries), settings,
-				pacing.pair().hold(), meters, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextDouble());
+			ScheduledExecutorService statusRetries, OptOutRecorder optOuts, DispatchSettings settings,
+			PacingSettings pacing, MeterRegistry meters) {
+		return new SubmissionFlow(carrier, new Submissions(jdbc), new EventPublisher(kafka, statusRetries), optOuts,
+				settings, pacing.pair().hold(), meters, Clock.systemUTC(),
+				() -> ThreadLocalRandom.current().nextDouble());
 	}
 
 }

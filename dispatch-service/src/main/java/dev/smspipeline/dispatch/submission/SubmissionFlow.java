@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +21,7 @@ import dev.smspipeline.dispatch.carrier.CarrierAnswer;
 import dev.smspipeline.dispatch.carrier.OutboundText;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
+import dev.smspipeline.events.OptOutChange;
 
 /**
  * Takes one requested text one attempt closer to its outcome, and publishes the outcome.
@@ -38,7 +38,9 @@ import dev.smspipeline.events.MessageStatus;
  * <li>The recipient opted out of the account's texts: REJECTED with
  * {@code OPTED_OUT}.</li>
  * <li>Otherwise one create call: accepted is SUBMITTED with the carrier's SID; refused is
- * FAILED with the carrier's code and reason (21610, an unsubscribed recipient, too);
+ * FAILED with the carrier's code and reason; a 21610 (the recipient unsubscribed at the
+ * carrier) is also an opt-out: recorded for the precheck at once and published to
+ * {@code sms.opt-outs} with the status, so campaign-service stops the rest too;
  * rate-limited is a retry after the carrier's wait that holds the recipient (429, 20429)
  * or the pair (14107), FAILED ({@code CARRIER_RATE_LIMITED}) after
  * {@code sms.dispatch.rate-limit.max-waits}; a transient failure is a retry after an
@@ -63,7 +65,9 @@ public class SubmissionFlow {
 
 	private final Submissions submissions;
 
-	private final StatusPublisher statuses;
+	private final EventPublisher statuses;
+
+	private final OptOutRecorder optOuts;
 
 	private final DispatchSettings settings;
 
@@ -85,11 +89,12 @@ public class SubmissionFlow {
 
 	private final Map<String, Timer> calls = new ConcurrentHashMap<>();
 
-	SubmissionFlow(Carrier carrier, Submissions submissions, StatusPublisher statuses, DispatchSettings settings,
-			Duration pairHold, MeterRegistry meters, Clock clock, DoubleSupplier random) {
+	SubmissionFlow(Carrier carrier, Submissions submissions, EventPublisher statuses, OptOutRecorder optOuts,
+			DispatchSettings settings, Duration pairHold, MeterRegistry meters, Clock clock, DoubleSupplier random) {
 		this.carrier = carrier;
 		this.submissions = submissions;
 		this.statuses = statuses;
+		this.optOuts = optOuts;
 		this.settings = settings;
 		this.pairHold = pairHold;
 		this.meters = meters;
@@ -139,7 +144,9 @@ public class SubmissionFlow {
 			log.debug("Message {} was {} before; publishing that status again", request.getMessageId(),
 					earlier.outcome());
 			this.redelivered.increment();
-			return new Step.Decided(earlier, this.statuses.publish(earlier.toStatus(request)), null, false);
+			// A crash may have come between the outcome row and its events: send them all
+			// again.
+			return new Step.Decided(earlier, publish(request, earlier), null, false);
 		}
 		Instant now = now();
 		if (precheck.cancellation() != null) {
@@ -215,8 +222,17 @@ public class SubmissionFlow {
 	private Step.Decided decide(MessageRequested request, Submission outcome, Instant answeredAt, boolean submission) {
 		Submission recorded = this.submissions.record(outcome);
 		count(recorded);
-		return new Step.Decided(recorded, this.statuses.publish(List.of(recorded.toStatus(request))), answeredAt,
-				submission);
+		return new Step.Decided(recorded, publish(request, recorded), answeredAt, submission);
+	}
+
+	private CompletableFuture<Void> publish(MessageRequested request, Submission outcome) {
+		CompletableFuture<Void> status = this.statuses.publish(outcome.toStatus(request));
+		if (!CarrierOptOut.reportedBy(outcome)) {
+			return status;
+		}
+		OptOutChange change = CarrierOptOut.of(request, outcome.decidedAt());
+		this.optOuts.record(change);
+		return CompletableFuture.allOf(status, this.statuses.publish(change));
 	}
 
 	private void count(Submission outcome) {

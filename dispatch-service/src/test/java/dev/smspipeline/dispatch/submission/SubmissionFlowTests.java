@@ -25,6 +25,9 @@ import dev.smspipeline.dispatch.carrier.OutboundText;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
+import dev.smspipeline.events.OptOutAction;
+import dev.smspipeline.events.OptOutChange;
+import dev.smspipeline.events.OptOutSource;
 import dev.smspipeline.events.StatusSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +51,7 @@ class SubmissionFlowTests {
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private final SubmissionFlow flow = new SubmissionFlow(this.carrier, this.submissions, this.statuses,
+			(change) -> this.submissions.optedOut.add(change.getAccountId() + ":" + change.getRecipient()),
 			new DispatchSettings(new DispatchSettings.Retry(5, Duration.ofMillis(200), 2.0, Duration.ofSeconds(5), 0.5),
 					new DispatchSettings.RateLimit(2, Duration.ofSeconds(30))),
 			Duration.ofSeconds(30), this.meters, this.clock, () -> 0.0);
@@ -91,6 +95,46 @@ class SubmissionFlowTests {
 		assertThat(failed.getCarrierErrorDescription()).isEqualTo("'To' number is not a valid mobile number");
 		assertThat(this.submissions.rows.get("m1").outcome()).isEqualTo(MessageStatus.FAILED);
 		assertThat(this.meters.get("sms.dispatch.failed").tag("code", "21614").counter().count()).isEqualTo(1.0);
+	}
+
+	@Test
+	void reportsACarrierUnsubscribeAsAnOptOutOfTheAccount() {
+		this.carrier.answers(new CarrierAnswer.Refused("21610", "Attempt to send to unsubscribed recipient"));
+
+		this.flow.attempt(text("m1", null));
+
+		assertThat(this.statuses.last().getCarrierErrorCode()).isEqualTo("21610");
+		assertThat(this.statuses.optOuts).singleElement().satisfies((change) -> {
+			assertThat(change.getEventId()).isEqualTo("m1:OPT_OUT:21610");
+			assertThat(change.getAction()).isEqualTo(OptOutAction.OPT_OUT);
+			assertThat(change.getSource()).isEqualTo(OptOutSource.CARRIER_ERROR);
+			assertThat(change.getRecipient()).isEqualTo("+14155550100");
+			assertThat(change.getOccurredAt()).isEqualTo(NOW);
+		});
+	}
+
+	@Test
+	void rejectsTheNextTextToARecipientTheCarrierUnsubscribedWithoutACall() {
+		this.carrier.answers(new CarrierAnswer.Refused("21610", "Attempt to send to unsubscribed recipient"));
+		this.flow.attempt(text("m1", null));
+
+		this.flow.attempt(text("m2", null));
+
+		assertThat(this.statuses.last().getStatus()).isEqualTo(MessageStatus.REJECTED);
+		assertThat(this.statuses.last().getReasonCode()).isEqualTo("OPTED_OUT");
+		assertThat(this.carrier.calls).hasSize(1);
+	}
+
+	@Test
+	void publishesTheOptOutAgainWhenAnUnsubscribedTextIsRedelivered() {
+		this.carrier.answers(new CarrierAnswer.Refused("21610", "Attempt to send to unsubscribed recipient"));
+		this.flow.attempt(text("m1", null));
+
+		this.flow.attempt(text("m1", null));
+
+		assertThat(this.statuses.optOuts).extracting(OptOutChange::getEventId)
+			.containsExactly("m1:OPT_OUT:21610", "m1:OPT_OUT:21610");
+		assertThat(this.carrier.calls).hasSize(1);
 	}
 
 	@Test
@@ -321,9 +365,11 @@ class SubmissionFlowTests {
 
 	}
 
-	private static final class RecordingPublisher extends StatusPublisher {
+	private static final class RecordingPublisher extends EventPublisher {
 
 		private final List<DeliveryStatus> published = new ArrayList<>();
+
+		private final List<OptOutChange> optOuts = new ArrayList<>();
 
 		RecordingPublisher() {
 			super(null, null);
@@ -338,6 +384,12 @@ class SubmissionFlowTests {
 		@Override
 		CompletableFuture<Void> publish(List<DeliveryStatus> statuses) {
 			statuses.forEach(this::publish);
+			return CompletableFuture.completedFuture(null);
+		}
+
+		@Override
+		CompletableFuture<Void> publish(OptOutChange change) {
+			this.optOuts.add(change);
 			return CompletableFuture.completedFuture(null);
 		}
 

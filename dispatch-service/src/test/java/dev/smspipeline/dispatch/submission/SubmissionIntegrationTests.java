@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,9 @@ import dev.smspipeline.dispatch.SimulatedCarrier;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
+import dev.smspipeline.events.OptOutAction;
+import dev.smspipeline.events.OptOutChange;
+import dev.smspipeline.events.OptOutSource;
 import dev.smspipeline.events.StatusSource;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.simulator.CarrierSimulator;
@@ -47,6 +51,8 @@ class SubmissionIntegrationTests {
 
 	private static TopicProbe<DeliveryStatus> statuses;
 
+	private static TopicProbe<OptOutChange> optOuts;
+
 	@DynamicPropertySource
 	static void carrierProperties(DynamicPropertyRegistry registry) {
 		SimulatedCarrier.register(registry, carrier);
@@ -56,12 +62,14 @@ class SubmissionIntegrationTests {
 	static void open() {
 		requests = MessageRequests.open();
 		statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
+		optOuts = TopicProbe.of(Topics.OPT_OUTS);
 	}
 
 	@AfterAll
 	static void close() {
 		requests.close();
 		statuses.close();
+		optOuts.close();
 		carrier.close();
 	}
 
@@ -137,6 +145,33 @@ class SubmissionIntegrationTests {
 		DeliveryStatus failed = awaitStatus(request, MessageStatus.FAILED);
 		assertThat(failed.getCarrierErrorCode()).isEqualTo("21610");
 		assertThat(createsFor(request)).hasSize(1);
+	}
+
+	@Test
+	void publishesAnOptOutWhenTheCarrierSaysTheRecipientUnsubscribed() {
+		MessageRequested request = MessageRequests.to("+14152090002");
+
+		requests.send(request);
+
+		ConsumerRecord<String, OptOutChange> record = optOuts
+			.awaitRecord((candidate) -> candidate.value().getRecipient().equals(request.getRecipient()));
+		assertThat(record.key()).isEqualTo(request.getAccountId() + ":" + request.getRecipient());
+		assertThat(record.value().getAction()).isEqualTo(OptOutAction.OPT_OUT);
+		assertThat(record.value().getSource()).isEqualTo(OptOutSource.CARRIER_ERROR);
+	}
+
+	@Test
+	void rejectsTheNextTextToARecipientTheCarrierUnsubscribedWithoutCallingIt() {
+		MessageRequested first = MessageRequests.to("+14152090003");
+		requests.send(first);
+		awaitStatus(first, MessageStatus.FAILED);
+		MessageRequested next = MessageRequests.to("+14152090003");
+
+		requests.send(next);
+
+		DeliveryStatus rejected = awaitStatus(next, MessageStatus.REJECTED);
+		assertThat(rejected.getReasonCode()).isEqualTo("OPTED_OUT");
+		assertThat(createsFor(next)).isEmpty();
 	}
 
 	@Test

@@ -13,11 +13,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.smspipeline.events.DeliveryStatus;
+import dev.smspipeline.events.OptOutChange;
 import dev.smspipeline.schemas.Topics;
 
 /**
- * Sends status events to {@code sms.delivery-status}, keyed by message id, on the
- * idempotent (not transactional) producer, and tells when the broker has them.
+ * Sends dispatch's events on the idempotent (not transactional) producer, and tells when
+ * the broker has them: status events to {@code sms.delivery-status} keyed by message id,
+ * and the opt-outs a carrier reports (21610) to the compacted {@code sms.opt-outs} keyed
+ * {@code accountId:recipient}.
  *
  * <p>
  * A send that fails after the producer's own retries ({@code delivery.timeout.ms}) is
@@ -26,9 +29,9 @@ import dev.smspipeline.schemas.Topics;
  * future completes once the broker acknowledged every event, and the record the events
  * belong to is marked finished (its offset may be committed) only then.
  */
-class StatusPublisher {
+class EventPublisher {
 
-	private static final Logger log = LoggerFactory.getLogger(StatusPublisher.class);
+	private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
 
 	private static final Duration FIRST_RETRY = Duration.ofMillis(500);
 
@@ -38,7 +41,7 @@ class StatusPublisher {
 
 	private final ScheduledExecutorService retries;
 
-	StatusPublisher(KafkaTemplate<String, SpecificRecord> kafka, ScheduledExecutorService retries) {
+	EventPublisher(KafkaTemplate<String, SpecificRecord> kafka, ScheduledExecutorService retries) {
 		this.kafka = kafka;
 		this.retries = retries;
 	}
@@ -56,15 +59,29 @@ class StatusPublisher {
 	}
 
 	CompletableFuture<Void> publish(DeliveryStatus status) {
+		return publish(Topics.DELIVERY_STATUS, status.getMessageId(), status, status.getEventId());
+	}
+
+	/**
+	 * Sends an opt-out change.
+	 * @param change the change
+	 * @return completes when the broker has it
+	 */
+	CompletableFuture<Void> publish(OptOutChange change) {
+		return publish(Topics.OPT_OUTS, change.getAccountId() + ":" + change.getRecipient(), change,
+				change.getEventId());
+	}
+
+	private CompletableFuture<Void> publish(String topic, String key, SpecificRecord event, String eventId) {
 		CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-		send(status, acknowledged, FIRST_RETRY);
+		send(new Outgoing(topic, key, event, eventId), acknowledged, FIRST_RETRY);
 		return acknowledged;
 	}
 
-	private void send(DeliveryStatus status, CompletableFuture<Void> acknowledged, Duration nextPause) {
+	private void send(Outgoing event, CompletableFuture<Void> acknowledged, Duration nextPause) {
 		CompletableFuture<?> sent;
 		try {
-			sent = this.kafka.send(Topics.DELIVERY_STATUS, status.getMessageId(), status);
+			sent = this.kafka.send(event.topic(), event.key(), event.value());
 		}
 		catch (RuntimeException ex) {
 			sent = CompletableFuture.failedFuture(ex);
@@ -74,13 +91,16 @@ class StatusPublisher {
 				acknowledged.complete(null);
 				return;
 			}
-			log.warn("Status {} not published ({}); sending it again in {}", status.getEventId(), failure.toString(),
-					nextPause);
+			log.warn("Event {} not published to {} ({}); sending it again in {}", event.eventId(), event.topic(),
+					failure.toString(), nextPause);
 			Duration after = nextPause.multipliedBy(2);
 			this.retries.schedule(
-					() -> send(status, acknowledged, (after.compareTo(LAST_RETRY) > 0) ? LAST_RETRY : after),
+					() -> send(event, acknowledged, (after.compareTo(LAST_RETRY) > 0) ? LAST_RETRY : after),
 					nextPause.toMillis(), TimeUnit.MILLISECONDS);
 		});
+	}
+
+	private record Outgoing(String topic, String key, SpecificRecord value, String eventId) {
 	}
 
 }
