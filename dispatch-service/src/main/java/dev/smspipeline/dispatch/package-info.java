@@ -7,6 +7,6 @@
  * scheduler and workers), {@code throttle} (the pacing rules), {@code backlog} (texts
  * parked in PostgreSQL), {@code submission} (one attempt at a text: precheck, carrier
  * call, outcome, statuses), {@code consent} (cancellations and opt-outs) and
- * {@code carrier} (the Twilio-compatible adapter). See {@code DESIGN-NOTES.md}.
+ * {@code carrier} (the Twilio-compatible adapter). See {@code docs/architecture.md}.
  */
 package dev.smspipeline.dispatch;

@@ -23,7 +23,7 @@ import com.jayway.jsonpath.JsonPath;
 /**
  * Uploads a large CSV audience to a running campaign-service, activates the campaign and
  * reports rows per second and the service's peak heap. A program, not a test: see
- * {@code campaign-service/BENCHMARKS.md} for the command and the figures.
+ * {@code docs/benchmarks.md} for the command and the figures.
  *
  * <p>
  * Arguments ({@code --name value}): {@code --url} (default

@@ -50,7 +50,7 @@ import org.springframework.stereotype.Component;
  * its own: retries are the submission flow's, with backoff, under the same idempotency
  * token. Calls block the dispatcher's bounded workers; with the JDK's {@code HttpClient}
  * the benchmark ran a quarter slower (its selector thread and completion stages cost more
- * CPU per call than blocking I/O at this message size; see BENCHMARKS.md).
+ * CPU per call than blocking I/O at this message size; see docs/benchmarks.md).
  *
  * <p>
  * Every call carries the message id as {@value #IDEMPOTENCY_HEADER}, so a retried create,
