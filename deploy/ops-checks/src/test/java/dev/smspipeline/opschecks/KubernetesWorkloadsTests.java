@@ -1,0 +1,116 @@
+package dev.smspipeline.opschecks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every workload of an overlay must have to be operable: probes on the actuator's
+ * health groups, resource requests and limits, a pinned image, and only settings the
+ * service reads.
+ */
+class KubernetesWorkloadsTests {
+
+	static List<Kustomization> overlays() {
+		return Kustomization.overlays();
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyContainerHasReadinessAndLivenessProbesAndResources(Kustomization overlay) {
+		for (K8sResource deployment : KubernetesReferencesTests.ofKind(overlay.resources(), "Deployment")) {
+			for (Map<String, Object> container : deployment.containers()) {
+				String name = deployment.describe() + " container " + container.get("name");
+				assertThat(container).as(name).containsKeys("readinessProbe", "livenessProbe");
+				assertThat(Yamls.stringMapAt(container, "resources", "requests")).as(name + " requests")
+					.containsKeys("cpu", "memory");
+				assertThat(Yamls.stringMapAt(container, "resources", "limits")).as(name + " limits")
+					.containsKey("memory");
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void servicesProbeTheActuatorHealthGroups(Kustomization overlay) {
+		for (String service : ServiceVariables.SERVICES) {
+			K8sResource deployment = KubernetesReferencesTests.deployment(overlay.resources(), service);
+			Map<String, Object> container = deployment.containers().get(0);
+			assertThat(Yamls.stringAt(container, "readinessProbe", "httpGet", "path"))
+				.isEqualTo("/actuator/health/readiness");
+			assertThat(Yamls.stringAt(container, "livenessProbe", "httpGet", "path"))
+				.isEqualTo("/actuator/health/liveness");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyImageHasAPinnedTag(Kustomization overlay) {
+		// The overlay's images: field sets the tags of our own images; kustomize is not
+		// run
+		// here, so those are read from it.
+		List<String> retagged = new ArrayList<>();
+		for (Object image : Yamls.listAt(Repository.yamlDocument(overlay.dir().resolve("kustomization.yaml")),
+				"images")) {
+			assertThat(Yamls.stringAt(image, "newTag")).as("tag of %s", Yamls.stringAt(image, "name"))
+				.isNotBlank()
+				.isNotEqualTo("latest");
+			retagged.add(Yamls.stringAt(image, "name"));
+		}
+		for (K8sResource deployment : KubernetesReferencesTests.ofKind(overlay.resources(), "Deployment")) {
+			for (Map<String, Object> container : deployment.containers()) {
+				String image = container.get("image").toString();
+				if (!retagged.contains(image)) {
+					assertThat(image).as("image of %s", deployment.describe())
+						.matches(".+:[^:/]+")
+						.doesNotEndWith(":latest");
+				}
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyVariableGivenToAServiceIsOneItReads(Kustomization overlay) {
+		for (String service : ServiceVariables.SERVICES) {
+			K8sResource deployment = KubernetesReferencesTests.deployment(overlay.resources(), service);
+			List<String> variables = new ArrayList<>();
+			for (Map<String, Object> container : deployment.containers()) {
+				for (Object source : Yamls.list(container.get("envFrom"))) {
+					String configMap = Yamls.stringAt(source, "configMapRef", "name");
+					if (configMap != null) {
+						variables.addAll(overlay.generatedConfigMapData(configMap).keySet());
+					}
+				}
+				Yamls.list(container.get("env")).forEach((variable) -> variables.add(Yamls.stringAt(variable, "name")));
+			}
+			assertThat(variables).as("%s's environment", service).isNotEmpty();
+			assertThat(variables).as("variables %s does not read", service)
+				.allMatch((variable) -> ServiceVariables.reads(service, variable));
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void servicesGetKafkaRegistryAndDatabaseSettings(Kustomization overlay) {
+		for (String service : ServiceVariables.SERVICES) {
+			K8sResource deployment = KubernetesReferencesTests.deployment(overlay.resources(), service);
+			List<String> variables = new ArrayList<>();
+			for (Object source : Yamls.list(deployment.containers().get(0).get("envFrom"))) {
+				String configMap = Yamls.stringAt(source, "configMapRef", "name");
+				variables.addAll(overlay.generatedConfigMapData(configMap).keySet());
+			}
+			Yamls.list(deployment.containers().get(0).get("env"))
+				.forEach((variable) -> variables.add(Yamls.stringAt(variable, "name")));
+			assertThat(variables).as(service)
+				.contains("KAFKA_BOOTSTRAP_SERVERS", "SCHEMA_REGISTRY_URL", "DATABASE_URL", "DATABASE_USERNAME",
+						"DATABASE_PASSWORD");
+		}
+	}
+
+}
