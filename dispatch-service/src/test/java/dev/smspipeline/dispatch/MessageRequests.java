@@ -89,6 +89,17 @@ public final class MessageRequests implements AutoCloseable {
 	}
 
 	/**
+	 * Sends a request with a W3C {@code traceparent} header, as an observed producer
+	 * would, and waits until the broker has it.
+	 */
+	public RecordMetadata send(MessageRequested request, String traceparent) {
+		ProducerRecord<String, MessageRequested> record = new ProducerRecord<>(Topics.MESSAGE_REQUESTED,
+				request.getRecipient(), request);
+		record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+		return await(this.avro.send(record));
+	}
+
+	/**
 	 * Sends requests all at once, as a burst of CRM triggers would: without waiting for
 	 * one before the next, then waits until the broker has them all. Each request's
 	 * {@code requestedAt} becomes the instant of the burst.

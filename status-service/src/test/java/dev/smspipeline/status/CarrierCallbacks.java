@@ -103,6 +103,11 @@ public final class CarrierCallbacks {
 		return post(url(callback), callback, signature);
 	}
 
+	/** Posts {@code callback}, signed, with more headers. */
+	public ApiResponse postWithHeaders(Callback callback, Map<String, String> headers) {
+		return post(url(callback), callback, sign(callback), headers);
+	}
+
 	/** Posts {@code callback} to another URL than the one it was signed for. */
 	public ApiResponse postTo(String query, Callback callback) {
 		return post(this.baseUrl + callback.path() + "?" + query, callback, sign(callback));
@@ -119,6 +124,10 @@ public final class CarrierCallbacks {
 	}
 
 	private static ApiResponse post(String url, Callback callback, String signature) {
+		return post(url, callback, signature, Map.of());
+	}
+
+	private static ApiResponse post(String url, Callback callback, String signature, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
@@ -126,6 +135,7 @@ public final class CarrierCallbacks {
 		if (signature != null) {
 			request.header(TwilioSignature.HEADER, signature);
 		}
+		headers.forEach(request::header);
 		try {
 			HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new ApiResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

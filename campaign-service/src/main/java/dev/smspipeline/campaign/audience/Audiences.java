@@ -43,6 +43,9 @@ import dev.smspipeline.platform.problem.Problems;
 @Service
 public class Audiences {
 
+	/** Why a value holding NUL (U+0000), which PostgreSQL cannot store, is refused. */
+	public static final String NUL_REASON = "must not contain the NUL character (U+0000)";
+
 	private static final String INSERT = """
 			INSERT INTO audience_member (campaign_id, phone_key, phone, e164, reject_code, reject_reason, time_zones,
 			    attributes, source_line)
@@ -92,6 +95,9 @@ public class Audiences {
 				errors.add(new FieldError("recipients[" + i + "].timezone",
 						"is not an IANA time zone such as America/Chicago"));
 			}
+			else if (hasNul(recipient)) {
+				errors.add(new FieldError("recipients[" + i + "]", NUL_REASON));
+			}
 		}
 		return errors;
 	}
@@ -135,6 +141,9 @@ public class Audiences {
 			if (header.error() != null) {
 				throw Problems.invalid("line 1", header.error());
 			}
+			if (header.fields().stream().anyMatch(Audiences::hasNul)) {
+				throw Problems.invalid("line 1", NUL_REASON);
+			}
 			Columns columns = Columns.of(header.fields());
 			Batch batch = new Batch(campaignId, this.settings.batchSize());
 			List<UploadReport.RowError> errors = new ArrayList<>();
@@ -147,6 +156,9 @@ public class Audiences {
 				String error = record.error();
 				if (error == null && record.fields().size() != columns.count()) {
 					error = "has " + record.fields().size() + " fields; the header has " + columns.count();
+				}
+				if (error == null && record.fields().stream().anyMatch(Audiences::hasNul)) {
+					error = NUL_REASON;
 				}
 				Member member = null;
 				if (error == null) {
@@ -211,6 +223,25 @@ public class Audiences {
 	public void clear(UUID campaignId) {
 		this.jdbc.update("DELETE FROM audience_member WHERE campaign_id = ?", campaignId);
 		this.jdbc.update("UPDATE campaign SET audience_size = 0, duplicates = 0 WHERE id = ?", campaignId);
+	}
+
+	/** PostgreSQL stores no NUL in text or jsonb, so a value holding one is refused. */
+	private static boolean hasNul(String value) {
+		return value != null && value.indexOf('\0') >= 0;
+	}
+
+	private static boolean hasNul(Recipient recipient) {
+		if (hasNul(recipient.phone()) || hasNul(recipient.timezone())) {
+			return true;
+		}
+		if (recipient.attributes() != null) {
+			for (Map.Entry<String, String> attribute : recipient.attributes().entrySet()) {
+				if (hasNul(attribute.getKey()) || hasNul(attribute.getValue())) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private long grow(UUID campaignId, long added, long duplicates) {

@@ -64,6 +64,9 @@ class CampaignRequests {
 		if (sender != null && sender.length() > MAX_SENDER) {
 			errors.add(new FieldError("sender", "is longer than " + MAX_SENDER + " characters"));
 		}
+		rejectNul(request.name(), "name", errors);
+		rejectNul(request.body(), "body", errors);
+		rejectNul(sender, "sender", errors);
 		LocalTime localTime = null;
 		if (request.sendAtLocalTime() != null) {
 			localTime = timeOfDay(request.sendAtLocalTime(), "sendAtLocalTime", errors);
@@ -122,6 +125,13 @@ class CampaignRequests {
 		catch (DateTimeParseException ex) {
 			errors.add(new FieldError(field, "is not a time of day as HH:mm, e.g. 10:00"));
 			return null;
+		}
+	}
+
+	/** PostgreSQL refuses NUL in text and jsonb: say so instead of failing the insert. */
+	private static void rejectNul(String value, String field, List<FieldError> errors) {
+		if (value != null && value.indexOf('\0') >= 0) {
+			errors.add(new FieldError(field, Audiences.NUL_REASON));
 		}
 	}
 

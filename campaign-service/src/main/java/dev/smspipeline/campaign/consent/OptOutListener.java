@@ -12,6 +12,8 @@ import dev.smspipeline.campaign.messaging.RejectedRecordException;
 import dev.smspipeline.campaign.recipient.PhoneNumbers;
 import dev.smspipeline.events.OptOutChange;
 import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.schemas.serde.AvroSerdeConfig;
+import dev.smspipeline.platform.logging.PhoneNumberMask;
 
 /**
  * Materialises {@code sms.opt-outs} into the suppression list ({@link OptOuts}).
@@ -59,7 +61,8 @@ class OptOutListener {
 	}
 
 	@KafkaListener(id = "campaign-service-opt-outs", groupId = GROUP, topics = Topics.OPT_OUTS,
-			containerFactory = OptOutsKafkaConfiguration.CONTAINER_FACTORY)
+			containerFactory = OptOutsKafkaConfiguration.CONTAINER_FACTORY,
+			properties = AvroSerdeConfig.VALUE_TYPE + "=dev.smspipeline.events.OptOutChange")
 	void onChange(ConsumerRecord<String, Object> record) {
 		if (record.value() == null) {
 			forget(record.key());
@@ -73,23 +76,26 @@ class OptOutListener {
 		}
 		String e164 = this.phoneNumbers.e164(change.getRecipient())
 			.orElseThrow(() -> new RejectedRecordException(INVALID,
-					"recipient: '" + change.getRecipient() + "' is not a valid phone number"));
+					"recipient: '" + PhoneNumberMask.mask(change.getRecipient()) + "' is not a valid phone number"));
 		change.setRecipient(e164);
 		Boolean changed = this.transactions.execute((status) -> this.optOuts.apply(change));
-		log.debug("{} {} for account {} ({}, {}){}", change.getAction(), e164, change.getAccountId(),
-				change.getSource(), change.getKeyword(), Boolean.TRUE.equals(changed) ? "" : ": nothing changed");
+		log.debug("{} {} for account {} ({}, {}){}", change.getAction(), PhoneNumberMask.mask(e164),
+				change.getAccountId(), change.getSource(), change.getKeyword(),
+				Boolean.TRUE.equals(changed) ? "" : ": nothing changed");
 	}
 
 	private void forget(String key) {
 		int colon = (key != null) ? key.indexOf(':') : -1;
 		if (colon <= 0 || colon == key.length() - 1) {
-			throw new RejectedRecordException(INVALID, "A tombstone needs the key <accountId>:<e164>, not " + key);
+			throw new RejectedRecordException(INVALID,
+					"A tombstone needs the key <accountId>:<e164>, not " + PhoneNumberMask.maskAll(key));
 		}
 		String account = key.substring(0, colon);
 		String e164 = this.phoneNumbers.e164(key.substring(colon + 1))
-			.orElseThrow(() -> new RejectedRecordException(INVALID, "Tombstone key " + key + " names no valid number"));
+			.orElseThrow(() -> new RejectedRecordException(INVALID, "Tombstone key " + account + ":"
+					+ PhoneNumberMask.mask(key.substring(colon + 1)) + " names no valid number"));
 		this.transactions.executeWithoutResult((status) -> this.optOuts.remove(account, e164));
-		log.debug("Forgot {} for account {} (tombstone)", e164, account);
+		log.debug("Forgot {} for account {} (tombstone)", PhoneNumberMask.mask(e164), account);
 	}
 
 }

@@ -5,9 +5,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import dev.smspipeline.campaign.messaging.RejectedRecordException;
 import dev.smspipeline.events.CampaignEvent;
 import dev.smspipeline.events.CampaignEventType;
 import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.schemas.serde.AvroSerdeConfig;
+import dev.smspipeline.platform.logging.LogContext;
 
 /**
  * Completes campaigns when status-service says so.
@@ -24,9 +27,9 @@ import dev.smspipeline.schemas.Topics;
  * RECORD), so a crash in between delivers it again.</li>
  * <li><b>Idempotent:</b> a repeated COMPLETED finds the campaign DONE and changes
  * nothing.</li>
- * <li><b>Dead letters:</b> an unreadable record goes to {@code sms.campaign-events.DLT}
- * at once; one whose handling keeps failing after five minutes of retries goes there too
- * (see {@link CampaignEventsKafkaConfiguration}).</li>
+ * <li><b>Dead letters:</b> an unreadable record, or one of another type, goes to
+ * {@code sms.campaign-events.DLT} at once; one whose handling keeps failing after five
+ * minutes of retries goes there too (see {@link CampaignEventsKafkaConfiguration}).</li>
  * </ul>
  */
 @Component
@@ -35,6 +38,9 @@ class CampaignEventListener {
 	/** The consumer group. */
 	static final String GROUP = "campaign-service";
 
+	/** Reason of a dead letter that reads as another type than {@code CampaignEvent}. */
+	static final String NOT_A_CAMPAIGN_EVENT = "NOT_A_CAMPAIGN_EVENT";
+
 	private final Completions completions;
 
 	CampaignEventListener(Completions completions) {
@@ -42,10 +48,17 @@ class CampaignEventListener {
 	}
 
 	@KafkaListener(id = "campaign-service-campaign-events", groupId = GROUP, topics = Topics.CAMPAIGN_EVENTS,
-			containerFactory = CampaignEventsKafkaConfiguration.CONTAINER_FACTORY)
+			containerFactory = CampaignEventsKafkaConfiguration.CONTAINER_FACTORY,
+			properties = AvroSerdeConfig.VALUE_TYPE + "=dev.smspipeline.events.CampaignEvent")
 	void onCampaignEvent(ConsumerRecord<String, Object> record) {
+		if (record.value() != null && !(record.value() instanceof CampaignEvent)) {
+			throw new RejectedRecordException(NOT_A_CAMPAIGN_EVENT,
+					"Not a CampaignEvent: " + record.value().getClass().getName());
+		}
 		if (record.value() instanceof CampaignEvent event && event.getType() == CampaignEventType.COMPLETED) {
-			this.completions.completed(event);
+			try (LogContext.Scope logs = LogContext.campaign(event.getCampaignId(), event.getAccountId())) {
+				this.completions.completed(event);
+			}
 		}
 	}
 

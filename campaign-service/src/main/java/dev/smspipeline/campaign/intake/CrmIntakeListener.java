@@ -12,6 +12,7 @@ import dev.smspipeline.events.CrmSmsRequest;
 import dev.smspipeline.events.RequestSource;
 import dev.smspipeline.platform.account.AccountId;
 import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.platform.logging.LogContext;
 
 /**
  * The Kafka entry point for CRM producers: each {@code CrmSmsRequest} becomes a one-off
@@ -68,7 +69,7 @@ class CrmIntakeListener {
 		String eventId = this.reader.eventId(request);
 		AccountId account = this.reader.account(request);
 		var oneOff = this.reader.oneOff(request);
-		try {
+		try (LogContext.Scope logs = LogContext.account(account.value())) {
 			this.messages.accept(account, oneOff, RequestSource.CRM_TOPIC, eventId);
 		}
 		catch (IdempotencyKeyReusedException ex) {

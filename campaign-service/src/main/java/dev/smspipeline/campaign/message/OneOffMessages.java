@@ -81,6 +81,12 @@ public class OneOffMessages {
 	/** Status attribute with the request's idempotency key (CRM {@code eventId}). */
 	public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
+	/** Longest {@code sender}, as for a campaign's. */
+	private static final int MAX_SENDER = 32;
+
+	/** Longest {@code campaignId}. */
+	private static final int MAX_CAMPAIGN_ID = 128;
+
 	private final PhoneNumbers phoneNumbers;
 
 	private final OptOuts optOuts;
@@ -143,7 +149,31 @@ public class OneOffMessages {
 						+ this.settings.maxSegments() + " (sms.messages.max-segments)"));
 			}
 		}
+		// Both travel on every status event and are keys of status-service's store: an
+		// unbounded or NUL-bearing one would be refused there, again and again.
+		if (request.sender() != null && !request.sender().isBlank()) {
+			String problem = identifierProblem(request.sender(), MAX_SENDER);
+			if (problem != null) {
+				errors.add(new FieldError("sender", problem));
+			}
+		}
+		if (request.campaignId() != null && !request.campaignId().isEmpty()) {
+			String problem = identifierProblem(request.campaignId(), MAX_CAMPAIGN_ID);
+			if (problem != null) {
+				errors.add(new FieldError("campaignId", problem));
+			}
+		}
 		return errors;
+	}
+
+	private static String identifierProblem(String value, int maxLength) {
+		if (value.length() > maxLength) {
+			return "is longer than " + maxLength + " characters";
+		}
+		if (value.chars().anyMatch(Character::isISOControl)) {
+			return "must not contain control characters";
+		}
+		return null;
 	}
 
 	/**
@@ -299,11 +329,20 @@ public class OneOffMessages {
 	}
 
 	private Counter counter(String name, String description, RequestSource source, String reason) {
-		Counter.Builder builder = Counter.builder(name).description(description).tag("source", source.name());
+		Counter.Builder builder = Counter.builder(name).description(description).tag("source", sourceTag(source));
 		if (reason != null) {
 			builder.tag("reason", reason);
 		}
 		return builder.register(this.meters);
+	}
+
+	/** The catalogue's {@code source} label: REST or KAFKA. */
+	private static String sourceTag(RequestSource source) {
+		return switch (source) {
+			case REST_API -> "REST";
+			case CRM_TOPIC -> "KAFKA";
+			default -> source.name();
+		};
 	}
 
 	/** What became of a request. */

@@ -21,20 +21,26 @@ import org.springframework.util.backoff.BackOff;
 
 import dev.smspipeline.campaign.outbox.RecordSerializer;
 import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.platform.kafka.DeadLetterMetrics;
+import dev.smspipeline.platform.kafka.KafkaTelemetry;
 
 /**
  * The dead-letter producer every listener of this service shares: not transactional (no
  * listener runs in a Kafka transaction; each writes only to the database and its outbox),
  * keys and values written as they came ({@code byte[]} as is, {@code String} as UTF-8, a
  * record that was read as Avro again). Not a {@code KafkaTemplate} bean, so Boot's own
- * template stays.
+ * template stays. Observed, with client metrics, and counted in
+ * {@code sms_dead_letter_records_total} by the platform's {@code KafkaTelemetry}.
  *
  * <p>
  * Every dead letter carries Spring's {@code kafka_dlt-*} headers (original topic,
  * partition, offset, exception class and message) and {@value #REASON}: a short code,
  * {@value #UNREADABLE} for a value that could not be deserialized, the
  * {@link RejectedRecordException#reason()} of a record a listener refused, or
- * {@value #PROCESSING_FAILED} when handling kept failing until the back-off gave up.
+ * {@value #PROCESSING_FAILED} when handling kept failing until the back-off gave up; and
+ * the bounded reason of {@code sms_dead_letter_records_total} in
+ * {@code x-dead-letter-reason} (DESERIALIZATION for {@value #UNREADABLE}, PROCESSING for
+ * {@value #PROCESSING_FAILED}, VALIDATION for any other rejection).
  */
 @Component
 public class DeadLetters implements DisposableBean {
@@ -50,12 +56,12 @@ public class DeadLetters implements DisposableBean {
 
 	private final KafkaTemplate<Object, Object> template;
 
-	DeadLetters(ProducerFactory<?, ?> producers) {
+	DeadLetters(ProducerFactory<?, ?> producers, KafkaTelemetry telemetry) {
 		Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, RecordSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, RecordSerializer.class);
-		this.template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+		this.template = telemetry.instrument(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)));
 	}
 
 	/**
@@ -69,7 +75,9 @@ public class DeadLetters implements DisposableBean {
 				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
 		recoverer.addHeadersFunction((record, ex) -> {
 			RecordHeaders headers = new RecordHeaders();
-			headers.add(REASON, reason(ex).getBytes(StandardCharsets.UTF_8));
+			String reason = reason(ex);
+			headers.add(REASON, reason.getBytes(StandardCharsets.UTF_8));
+			headers.add(DeadLetterMetrics.REASON_HEADER, metricReason(reason).name().getBytes(StandardCharsets.UTF_8));
 			return headers;
 		});
 		return recoverer;
@@ -100,6 +108,15 @@ public class DeadLetters implements DisposableBean {
 			}
 		}
 		return PROCESSING_FAILED;
+	}
+
+	/** The bounded reason of {@code sms_dead_letter_records_total} for a reason code. */
+	static DeadLetterMetrics.Reason metricReason(String reason) {
+		return switch (reason) {
+			case UNREADABLE -> DeadLetterMetrics.Reason.DESERIALIZATION;
+			case PROCESSING_FAILED -> DeadLetterMetrics.Reason.PROCESSING;
+			default -> DeadLetterMetrics.Reason.VALIDATION;
+		};
 	}
 
 	@Override

@@ -11,28 +11,35 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.smspipeline.platform.observability.TraceContexts;
+
 /**
  * Writes records to publish into the {@code outbox} table, inside the caller's database
  * transaction: they are published if and only if that transaction commits. Records of one
  * key are published in the order they were written, provided the writers of one key are
  * serialized (every writer of a campaign's events holds the campaign's row lock, every
- * writer of a text's statuses holds the text's row lock).
+ * writer of a text's statuses holds the text's row lock). Each row keeps the W3C trace
+ * context of the request or record that wrote it, so the relay's publish continues its
+ * trace.
  */
 @Component
 public class Outbox {
 
 	private static final String INSERT = """
-			INSERT INTO outbox (topic, record_key, record_type, payload)
-			SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bytea[])
+			INSERT INTO outbox (topic, record_key, record_type, payload, trace_parent)
+			SELECT t.*, ?::text FROM unnest(?::text[], ?::text[], ?::text[], ?::bytea[]) AS t
 			""";
 
 	private final JdbcTemplate jdbc;
 
 	private final OutboxSignal signal;
 
-	Outbox(JdbcTemplate jdbc, OutboxSignal signal) {
+	private final TraceContexts traces;
+
+	Outbox(JdbcTemplate jdbc, OutboxSignal signal, TraceContexts traces) {
 		this.jdbc = jdbc;
 		this.signal = signal;
+		this.traces = traces;
 	}
 
 	/**
@@ -61,6 +68,7 @@ public class Outbox {
 		String[] keys = new String[size];
 		String[] types = new String[size];
 		byte[][] payloads = new byte[size][];
+		String traceParent = this.traces.current();
 		for (int i = 0; i < size; i++) {
 			Entry entry = entries.get(i);
 			topics[i] = entry.topic();
@@ -70,10 +78,11 @@ public class Outbox {
 		}
 		this.jdbc.execute((ConnectionCallback<Integer>) (connection) -> {
 			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-				insert.setArray(1, connection.createArrayOf("text", topics));
-				insert.setArray(2, connection.createArrayOf("text", keys));
-				insert.setArray(3, connection.createArrayOf("text", types));
-				insert.setArray(4, connection.createArrayOf("bytea", payloads));
+				insert.setString(1, traceParent);
+				insert.setArray(2, connection.createArrayOf("text", topics));
+				insert.setArray(3, connection.createArrayOf("text", keys));
+				insert.setArray(4, connection.createArrayOf("text", types));
+				insert.setArray(5, connection.createArrayOf("bytea", payloads));
 				return insert.executeUpdate();
 			}
 		});

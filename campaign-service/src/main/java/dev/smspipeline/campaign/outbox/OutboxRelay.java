@@ -16,6 +16,9 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.smspipeline.platform.kafka.KafkaTelemetry;
+import dev.smspipeline.platform.observability.TraceContexts;
+
 /**
  * Publishes the {@code outbox} table to Kafka, exactly once per record for
  * {@code read_committed} consumers (see {@link RelaySession} for how), in batches of
@@ -27,6 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code standby-interval}, so a crashed relay is replaced within that time. A failure
  * closes the session (releasing the lock) and opens a new one after
  * {@code error-backoff}, which recovers the batch that was in flight.
+ *
+ * <p>
+ * Each record is published in a producer span of its own, a child of the trace of the
+ * request that wrote it (or a new trace), whose {@code traceparent} goes in the record's
+ * headers; the relay's producer reports Kafka client metrics while its session lives.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -45,17 +53,24 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final Counter published;
 
+	private final KafkaTelemetry telemetry;
+
+	private final TraceContexts traces;
+
 	private volatile boolean running;
 
 	private Thread thread;
 
 	OutboxRelay(DataSource dataSource, TransactionTemplate transactions, ProducerFactory<?, ?> producers,
-			OutboxSettings settings, OutboxSignal signal, MeterRegistry meters) {
+			OutboxSettings settings, OutboxSignal signal, MeterRegistry meters, KafkaTelemetry telemetry,
+			TraceContexts traces) {
 		this.dataSource = dataSource;
 		this.transactions = transactions;
 		this.kafkaConfig = Map.copyOf(producers.getConfigurationProperties());
 		this.settings = settings;
 		this.signal = signal;
+		this.telemetry = telemetry;
+		this.traces = traces;
 		this.published = Counter.builder("sms.campaign.outbox.published")
 			.description("Records the outbox relay published to Kafka")
 			.register(meters);
@@ -63,7 +78,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/** Opens a session if no other instance holds one (for tests of crash recovery). */
 	Optional<RelaySession> openSession() throws java.sql.SQLException {
-		return RelaySession.tryOpen(this.dataSource, this.transactions, this.kafkaConfig, this.settings);
+		return RelaySession.tryOpen(this.dataSource, this.transactions, this.kafkaConfig, this.settings, this.telemetry,
+				this.traces);
 	}
 
 	@Override

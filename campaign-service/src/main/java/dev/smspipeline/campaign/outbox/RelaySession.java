@@ -1,5 +1,6 @@
 package dev.smspipeline.campaign.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +35,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.smspipeline.platform.kafka.KafkaTelemetry;
+import dev.smspipeline.platform.observability.TraceContexts;
 
 /**
  * One term of one instance as the outbox relay. At most one session is open at a time
@@ -79,14 +84,21 @@ final class RelaySession implements AutoCloseable {
 
 	private final OutboxSettings settings;
 
+	private final AutoCloseable producerMetrics;
+
+	private final TraceContexts traces;
+
 	private RelaySession(Connection lock, Producer<String, Object> producer, JdbcTemplate jdbc,
-			TransactionTemplate transactions, Map<String, Object> kafkaConfig, OutboxSettings settings) {
+			TransactionTemplate transactions, Map<String, Object> kafkaConfig, OutboxSettings settings,
+			AutoCloseable producerMetrics, TraceContexts traces) {
 		this.lock = lock;
 		this.producer = producer;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.kafkaConfig = kafkaConfig;
 		this.settings = settings;
+		this.producerMetrics = producerMetrics;
+		this.traces = traces;
 	}
 
 	/**
@@ -97,11 +109,14 @@ final class RelaySession implements AutoCloseable {
 	 * @param kafkaConfig the service's producer configuration (bootstrap servers,
 	 * registry URL, security)
 	 * @param settings the relay settings
+	 * @param telemetry binds the relay producer's client metrics
+	 * @param traces starts the producer span of each record
 	 * @return the session, or empty when another instance relays
 	 * @throws SQLException when the database cannot be reached
 	 */
 	static Optional<RelaySession> tryOpen(DataSource dataSource, TransactionTemplate transactions,
-			Map<String, Object> kafkaConfig, OutboxSettings settings) throws SQLException {
+			Map<String, Object> kafkaConfig, OutboxSettings settings, KafkaTelemetry telemetry, TraceContexts traces)
+			throws SQLException {
 		Connection lock = dataSource.getConnection();
 		try {
 			lock.setAutoCommit(true);
@@ -111,7 +126,7 @@ final class RelaySession implements AutoCloseable {
 			}
 			Producer<String, Object> producer = new KafkaProducer<>(producerConfig(kafkaConfig, settings));
 			RelaySession session = new RelaySession(lock, producer, new JdbcTemplate(dataSource), transactions,
-					kafkaConfig, settings);
+					kafkaConfig, settings, telemetry.bind(producer), traces);
 			try {
 				producer.initTransactions();
 				session.recover();
@@ -153,9 +168,9 @@ final class RelaySession implements AutoCloseable {
 		List<Row> rows = this.transactions.execute((status) -> this.jdbc.query("""
 				UPDATE outbox SET batch_id = ?
 				WHERE seq IN (SELECT seq FROM outbox WHERE batch_id IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED)
-				RETURNING seq, topic, record_key, record_type, payload
+				RETURNING seq, topic, record_key, record_type, payload, trace_parent
 				""", (row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-				row.getBytes(5)), id, limit));
+				row.getBytes(5), row.getString(6)), id, limit));
 		List<Row> ordered = new ArrayList<>((rows != null) ? rows : List.of());
 		ordered.sort(Comparator.comparingLong(Row::seq));
 		return new Batch(id, ordered);
@@ -166,21 +181,30 @@ final class RelaySession implements AutoCloseable {
 	 * @param batch a claimed batch
 	 */
 	void publish(Batch batch) {
+		List<Span> spans = new ArrayList<>(batch.rows().size());
 		this.producer.beginTransaction();
 		try {
 			for (Row row : batch.rows()) {
-				this.producer.send(
-						new ProducerRecord<>(row.topic(), row.key(), OutboxRecords.decode(row.type(), row.payload())));
+				ProducerRecord<String, Object> record = new ProducerRecord<>(row.topic(), row.key(),
+						OutboxRecords.decode(row.type(), row.payload()));
+				spans.add(this.traces.startProducerSpan(row.topic() + " send", row.traceParent(),
+						(name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8))));
+				this.producer.send(record);
 			}
 			this.producer.send(new ProducerRecord<>(this.settings.markerTopic(), 0, MARKER_KEY, batch.id().toString()));
 			this.producer.commitTransaction();
 		}
 		catch (ProducerFencedException ex) {
+			spans.forEach((span) -> span.error(ex));
 			throw ex;
 		}
 		catch (KafkaException ex) {
+			spans.forEach((span) -> span.error(ex));
 			abortQuietly();
 			throw ex;
+		}
+		finally {
+			spans.forEach(Span::end);
 		}
 	}
 
@@ -264,6 +288,12 @@ final class RelaySession implements AutoCloseable {
 	@Override
 	public void close() {
 		try {
+			this.producerMetrics.close();
+		}
+		catch (Exception ex) {
+			log.debug("Unbinding the relay producer's metrics failed", ex);
+		}
+		try {
 			this.producer.close(Duration.ofSeconds(5));
 		}
 		catch (RuntimeException ex) {
@@ -333,8 +363,9 @@ final class RelaySession implements AutoCloseable {
 	 * @param key its key
 	 * @param type the record class
 	 * @param payload single-object encoded record
+	 * @param traceParent the W3C trace context of its writer, or {@code null}
 	 */
-	record Row(long seq, String topic, String key, String type, byte[] payload) {
+	record Row(long seq, String topic, String key, String type, byte[] payload, String traceParent) {
 	}
 
 }

@@ -163,7 +163,7 @@ class DuplicateTriggerIntegrationTests {
 	}
 
 	private double duplicates() {
-		Counter counter = this.meters.find("sms.requests.duplicate").tag("source", "REST_API").counter();
+		Counter counter = this.meters.find("sms.requests.duplicate").tag("source", "REST").counter();
 		return (counter != null) ? counter.count() : 0;
 	}
 

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.binder.httpcomponents.hc5.ObservationExecChainHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -40,7 +42,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+
+import dev.smspipeline.platform.logging.PhoneNumberMask;
 
 /**
  * Twilio's create-message call, {@code POST
@@ -58,6 +63,10 @@ import org.springframework.stereotype.Component;
  * second text. A {@link Semaphore} bounds the calls in flight. The answer is classified
  * into a {@link CarrierAnswer}; carrier and network failures are answers, never
  * exceptions.
+ *
+ * <p>
+ * Every call is observed (Micrometer's {@link ObservationExecChainHandler}): a client
+ * span in the text's trace, whose W3C {@code traceparent} header goes to the carrier.
  */
 @Component
 public class CarrierClient implements Carrier, AutoCloseable {
@@ -92,6 +101,11 @@ public class CarrierClient implements Carrier, AutoCloseable {
 	private final Semaphore inFlight;
 
 	public CarrierClient(CarrierSettings settings) {
+		this(settings, ObservationRegistry.NOOP);
+	}
+
+	@Autowired
+	public CarrierClient(CarrierSettings settings, ObservationRegistry observations) {
 		this.settings = settings;
 		PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
 			.setMaxConnTotal(settings.maxInFlight())
@@ -114,6 +128,7 @@ public class CarrierClient implements Carrier, AutoCloseable {
 			.disableCookieManagement()
 			.disableAuthCaching()
 			.disableContentCompression()
+			.addExecInterceptorLast("observation", new ObservationExecChainHandler(observations))
 			.build();
 		String base = settings.baseUrl().toString().replaceAll("/+$", "");
 		this.messagesUri = URI
@@ -143,7 +158,10 @@ public class CarrierClient implements Carrier, AutoCloseable {
 				Header retryAfter = response.getFirstHeader("Retry-After");
 				CarrierAnswer answer = classify(response.getCode(),
 						Optional.ofNullable((retryAfter != null) ? retryAfter.getValue() : null), body, Instant.now());
-				log.debug("Carrier answered HTTP {} for message {}: {}", response.getCode(), text.messageId(), answer);
+				if (log.isDebugEnabled()) {
+					log.debug("Carrier answered HTTP {} for message {}: {}", response.getCode(), text.messageId(),
+							PhoneNumberMask.maskAll(answer.toString()));
+				}
 				return answer;
 			});
 		}

@@ -11,6 +11,7 @@ import dev.smspipeline.events.CampaignEvent;
 import dev.smspipeline.events.CampaignEventType;
 import dev.smspipeline.events.CampaignStatus;
 import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.schemas.serde.AvroSerdeConfig;
 
 /**
  * Records campaign cancellations and lead deletions.
@@ -28,9 +29,10 @@ import dev.smspipeline.schemas.Topics;
  * poll's records), so a crash in between records it again.</li>
  * <li><strong>Idempotent:</strong> the event id and the campaign/recipient pair are
  * unique in {@code campaign_cancellation}.</li>
- * <li><strong>Dead letters:</strong> a record that cannot be deserialized goes to
- * {@code sms.campaign-events.DLT} at once; one whose processing keeps failing after the
- * error handler's retries too (see {@code ConsentKafkaConfiguration}).</li>
+ * <li><strong>Dead letters:</strong> a record that cannot be deserialized, or reads as
+ * another type than {@code CampaignEvent}, goes to {@code sms.campaign-events.DLT} at
+ * once; one whose processing keeps failing after the error handler's retries too (see
+ * {@code ConsentKafkaConfiguration}).</li>
  * </ul>
  */
 @Component
@@ -47,10 +49,16 @@ class CampaignEventListener {
 		this.cancellations = cancellations;
 	}
 
-	@KafkaListener(id = GROUP, topics = Topics.CAMPAIGN_EVENTS, groupId = GROUP)
+	@KafkaListener(id = GROUP, topics = Topics.CAMPAIGN_EVENTS, groupId = GROUP,
+			properties = AvroSerdeConfig.VALUE_TYPE + "=dev.smspipeline.events.CampaignEvent")
 	void onCampaignEvent(ConsumerRecord<String, Object> record) {
-		if (!(record.value() instanceof CampaignEvent event)) {
+		if (record.value() == null) {
 			return;
+		}
+		if (!(record.value() instanceof CampaignEvent event)) {
+			// Not retryable (ConsentKafkaConfiguration): to the dead-letter topic at
+			// once.
+			throw new IllegalArgumentException("Not a CampaignEvent: " + record.value().getClass().getName());
 		}
 		Cancellation cancellation = cancellationOf(event);
 		if (cancellation != null) {

@@ -8,7 +8,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.smspipeline.events.OptOutChange;
+import dev.smspipeline.platform.logging.PhoneNumberMask;
 import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.schemas.serde.AvroSerdeConfig;
 
 /**
  * Materialises {@code sms.opt-outs} into the {@code opt_out} table.
@@ -42,13 +44,15 @@ class OptOutListener {
 		this.optOuts = optOuts;
 	}
 
-	@KafkaListener(id = GROUP, topics = Topics.OPT_OUTS, groupId = GROUP)
+	@KafkaListener(id = GROUP, topics = Topics.OPT_OUTS, groupId = GROUP,
+			properties = AvroSerdeConfig.VALUE_TYPE + "=dev.smspipeline.events.OptOutChange")
 	void onOptOutChange(ConsumerRecord<String, Object> record) {
 		if (record.value() == null) {
 			String key = record.key();
 			int colon = (key != null) ? key.lastIndexOf(':') : -1;
 			if (colon <= 0 || colon == key.length() - 1) {
-				throw new IllegalArgumentException("A tombstone needs the key <accountId>:<e164>, not " + key);
+				throw new IllegalArgumentException(
+						"A tombstone needs the key <accountId>:<e164>, not " + PhoneNumberMask.maskAll(key));
 			}
 			this.optOuts.forget(key.substring(0, colon), key.substring(colon + 1));
 			return;
@@ -61,8 +65,8 @@ class OptOutListener {
 			throw new IllegalArgumentException("An OptOutChange needs accountId and recipient");
 		}
 		boolean changed = this.optOuts.apply(change);
-		log.debug("{} {} for account {}{}", change.getAction(), change.getRecipient(), change.getAccountId(),
-				changed ? "" : ": nothing changed");
+		log.debug("{} {} for account {}{}", change.getAction(), PhoneNumberMask.mask(change.getRecipient()),
+				change.getAccountId(), changed ? "" : ": nothing changed");
 	}
 
 }

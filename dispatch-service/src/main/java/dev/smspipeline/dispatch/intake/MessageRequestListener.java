@@ -16,6 +16,8 @@ import dev.smspipeline.dispatch.offsets.PartitionProgress;
 import dev.smspipeline.dispatch.queue.Dispatcher;
 import dev.smspipeline.dispatch.queue.Work;
 import dev.smspipeline.events.MessageRequested;
+import dev.smspipeline.platform.kafka.InvalidRecord;
+import dev.smspipeline.platform.logging.LogContext;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroDeserializer;
 
@@ -45,8 +47,11 @@ import dev.smspipeline.schemas.serde.AvroDeserializer;
  * required field goes at once, and one whose processing keeps throwing goes after
  * {@code sms.intake.max-attempts}, to {@value #DEAD_LETTER_TOPIC} with its original bytes
  * and Spring Kafka's {@code kafka_dlt-*} exception headers; its offset counts as finished
- * once the broker has it. Carrier refusals are not errors: they end FAILED on the status
- * topic.</li>
+ * once the broker has it (counted in {@code sms_dead_letter_records_total}). Carrier
+ * refusals are not errors: they end FAILED on the status topic.</li>
+ * <li><strong>Tracing and logs:</strong> the container's observation continues the
+ * producer's trace ({@code traceparent} header); the dispatcher carries it to the carrier
+ * call and the statuses. The text's ids are in the logging MDC while it is taken.</li>
  * </ul>
  */
 @Component
@@ -102,8 +107,11 @@ class MessageRequestListener {
 			progress.complete(record.offset());
 			return;
 		}
-		this.dispatcher.take(Work.fromRecord(progress, record.offset(), record.key(), record.value(), request,
-				this.clock.instant()));
+		try (LogContext.Scope logs = LogContext.text(request.getMessageId(), request.getCampaignId(),
+				request.getAccountId())) {
+			this.dispatcher.take(Work.fromRecord(progress, record.offset(), record.key(), record.value(), request,
+					this.clock.instant()));
+		}
 	}
 
 	private MessageRequested read(ConsumerRecord<String, byte[]> record) {
@@ -143,7 +151,7 @@ class MessageRequestListener {
 	}
 
 	/** A record that reads as a {@code MessageRequested} but cannot be sent. */
-	static class InvalidRequestException extends RuntimeException {
+	static class InvalidRequestException extends RuntimeException implements InvalidRecord {
 
 		InvalidRequestException(String message) {
 			super(message);

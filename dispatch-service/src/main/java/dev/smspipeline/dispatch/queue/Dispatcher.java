@@ -28,6 +28,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,8 @@ import dev.smspipeline.dispatch.submission.Step;
 import dev.smspipeline.dispatch.submission.SubmissionFlow;
 import dev.smspipeline.dispatch.throttle.RecipientPacer;
 import dev.smspipeline.events.MessageRequested;
+import dev.smspipeline.events.MessageStatus;
+import dev.smspipeline.platform.logging.LogContext;
 
 /**
  * Takes every requested text, keeps each number's texts in order in its own lane, and
@@ -82,6 +86,14 @@ import dev.smspipeline.events.MessageRequested;
  * progress. A number first seen in a new assignment is assumed to have had a text at the
  * assignment's instant, so the previous owner's last text and the first one here are at
  * least the minimum interval apart.
+ *
+ * <p>
+ * <strong>Tracing and logs.</strong> A text taken from a record keeps the record's
+ * observation (the consumer span that continues the producer's trace); every step on
+ * another thread (attempt, settlement, dead letter) runs in its scope, so the carrier
+ * call and the published statuses join the text's trace, and with the text's ids in the
+ * logging MDC. A text fed back from the parked table has lost its trace: its call and
+ * statuses start a new one.
  */
 public class Dispatcher implements AutoCloseable {
 
@@ -137,6 +149,10 @@ public class Dispatcher implements AutoCloseable {
 
 	private final Timer throttleDelay;
 
+	private final Timer requestToSubmission;
+
+	private final ObservationRegistry observations;
+
 	private volatile boolean running = true;
 
 	private long sequence;
@@ -163,7 +179,8 @@ public class Dispatcher implements AutoCloseable {
 
 	Dispatcher(Settings settings, SubmissionFlow flow, RecipientPacer pacer, ParkingLot parking,
 			Cancellations cancellations, IntakeGate gate, DeadLetterSink deadLetters,
-			Function<byte[], MessageRequested> reader, Clock clock, MeterRegistry meters) {
+			Function<byte[], MessageRequested> reader, Clock clock, MeterRegistry meters,
+			ObservationRegistry observations) {
 		this.flow = flow;
 		this.pacer = pacer;
 		this.parking = parking;
@@ -172,6 +189,7 @@ public class Dispatcher implements AutoCloseable {
 		this.deadLetters = deadLetters;
 		this.reader = reader;
 		this.clock = clock;
+		this.observations = observations;
 		this.perNumber = settings.buffers().maxBufferedPerNumber();
 		this.maxBuffered = settings.buffers().maxBuffered();
 		this.resumeBelow = this.maxBuffered * 3 / 4;
@@ -186,9 +204,12 @@ public class Dispatcher implements AutoCloseable {
 		this.taken = Counter.builder("sms.dispatch.taken")
 			.description("Requested texts taken from sms.message-requested")
 			.register(meters);
+		// Histogram buckets: management.metrics.distribution.slo.* in application.yml.
 		this.throttleDelay = Timer.builder("sms.dispatch.throttle.delay")
 			.description("Time from taking a text to its first carrier attempt: pacing, holds and the queue")
-			.publishPercentileHistogram()
+			.register(meters);
+		this.requestToSubmission = Timer.builder("sms.request.to.submission")
+			.description("Time from a text's requestedAt to the carrier's acceptance of it")
 			.register(meters);
 		Gauge.builder("sms.dispatch.records.buffered", this, (d) -> d.bufferedGauge)
 			.description("Texts in memory: queued per number, in flight, being parked")
@@ -221,6 +242,7 @@ public class Dispatcher implements AutoCloseable {
 	 */
 	public void take(Work work) {
 		this.taken.increment();
+		work.observation = this.observations.getCurrentObservation();
 		MessageRequested request = work.request();
 		Instant now = now();
 		if (expired(request, now) || this.cancellations.reasonFor(request).isPresent()) {
@@ -674,8 +696,9 @@ public class Dispatcher implements AutoCloseable {
 	private void attempt(Lane lane, Work head) {
 		Step step = null;
 		RuntimeException failure = null;
-		try {
+		try (Observation.Scope trace = openScope(head); LogContext.Scope logs = logContext(head)) {
 			step = this.flow.attempt(head.text());
+			recordSubmission(head, step);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Attempt at message {} failed: {}", head, ex.toString());
@@ -734,6 +757,26 @@ public class Dispatcher implements AutoCloseable {
 		}
 	}
 
+	private void recordSubmission(Work work, Step step) {
+		if (step instanceof Step.Decided decided && decided.answeredAt() != null
+				&& decided.outcome().outcome() == MessageStatus.SUBMITTED && work.request().getRequestedAt() != null) {
+			this.requestToSubmission.record(Duration.between(work.request().getRequestedAt(), decided.answeredAt()));
+		}
+	}
+
+	/** The scope of the text's trace on this thread (a no-op scope without one). */
+	private Observation.Scope openScope(Work work) {
+		Observation observation = (work.observation != null) ? work.observation : Observation.NOOP;
+		return observation.openScope();
+	}
+
+	private static LogContext.Scope logContext(Work work) {
+		MessageRequested request = work.request();
+		return (request != null)
+				? LogContext.text(request.getMessageId(), request.getCampaignId(), request.getAccountId())
+				: LogContext.text(null, null, null);
+	}
+
 	private void learn(Lane lane, Work head, Step step) {
 		MessageRequested request = head.request();
 		if (step.answeredAt() == null) {
@@ -775,7 +818,7 @@ public class Dispatcher implements AutoCloseable {
 
 	private void decideWithoutCarrier(Work work) {
 		Step.Decided decided;
-		try {
+		try (Observation.Scope trace = openScope(work); LogContext.Scope logs = logContext(work)) {
 			decided = this.flow.settle(work.text());
 		}
 		catch (RuntimeException ex) {
@@ -822,7 +865,7 @@ public class Dispatcher implements AutoCloseable {
 	}
 
 	private void deadLetter(Work work, Exception failure) {
-		try {
+		try (Observation.Scope trace = openScope(work); LogContext.Scope logs = logContext(work)) {
 			this.deadLetters.deadLetter(work, failure);
 		}
 		catch (RuntimeException ex) {

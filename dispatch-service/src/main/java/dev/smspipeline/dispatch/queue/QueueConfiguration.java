@@ -3,7 +3,9 @@ package dev.smspipeline.dispatch.queue;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,13 +42,13 @@ class QueueConfiguration {
 	Dispatcher dispatcher(BufferSettings buffers, CarrierSettings carrier, IntakeRetry intakeRetry, SubmissionFlow flow,
 			PacingSettings pacing, ParkingLot parking, Cancellations cancellations, IntakeGate gate,
 			DeadLetterSink deadLetters, AvroDeserializer<MessageRequested> messageRequestedDeserializer,
-			MeterRegistry meters) {
+			MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
 		return new Dispatcher(
 				new Dispatcher.Settings(buffers, carrier.maxInFlight(), intakeRetry.maxAttempts(),
 						intakeRetry.backoff()),
 				flow, new RecipientPacer(pacing), parking, cancellations, gate, deadLetters,
 				(value) -> messageRequestedDeserializer.deserialize(Topics.MESSAGE_REQUESTED, value), Clock.systemUTC(),
-				meters);
+				meters, observations.getIfUnique(() -> ObservationRegistry.NOOP));
 	}
 
 }

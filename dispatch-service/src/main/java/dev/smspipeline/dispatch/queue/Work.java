@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.observation.Observation;
+
 import dev.smspipeline.dispatch.backlog.ParkedRow;
 import dev.smspipeline.dispatch.offsets.PartitionProgress;
 import dev.smspipeline.dispatch.submission.PendingText;
@@ -39,6 +41,9 @@ public final class Work {
 	int failures;
 
 	boolean delayRecorded;
+
+	/** The observation of the record it came from (its trace), or {@code null}. */
+	Observation observation;
 
 	private Work(boolean fromRecord, PartitionProgress progress, int partition, long offset, String key, byte[] value,
 			MessageRequested request, Instant takenAt) {

@@ -22,6 +22,7 @@ import dev.smspipeline.dispatch.carrier.OutboundText;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.events.OptOutChange;
+import dev.smspipeline.platform.logging.PhoneNumberMask;
 
 /**
  * Takes one requested text one attempt closer to its outcome, and publishes the outcome.
@@ -181,7 +182,7 @@ public class SubmissionFlow {
 		}
 		if (answer instanceof CarrierAnswer.Refused refused) {
 			log.info("Carrier refused message {} with code {}: {}", request.getMessageId(), refused.code(),
-					refused.message());
+					PhoneNumberMask.maskAll(refused.message()));
 			return decide(request, Submission.refused(request, attempt, refused.code(), refused.message(), answeredAt),
 					answeredAt, true);
 		}
@@ -207,7 +208,7 @@ public class SubmissionFlow {
 		int failures = text.transientFailure();
 		if (failures >= this.settings.retry().maxAttempts()) {
 			log.warn("Giving up on message {} after {} transient failures; last: {}", request.getMessageId(), failures,
-					reason);
+					PhoneNumberMask.maskAll(reason));
 			return decide(request,
 					Submission.gaveUp(request, attempt, "CARRIER_UNAVAILABLE",
 							"Carrier unavailable after " + failures + " attempts: " + reason, answeredAt),
@@ -215,7 +216,7 @@ public class SubmissionFlow {
 		}
 		Duration backoff = this.settings.retry().backoff(failures, this.random.getAsDouble());
 		log.info("Transient carrier failure for message {} (attempt {}): {}; retrying in {}", request.getMessageId(),
-				attempt, reason, backoff);
+				attempt, PhoneNumberMask.maskAll(reason), backoff);
 		return new Step.Retry(answeredAt.plus(backoff), Step.Hold.NONE, answeredAt, true);
 	}
 

@@ -1,9 +1,24 @@
 package dev.smspipeline.dispatch.consent;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,11 +38,14 @@ import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.events.OptOutAction;
+import dev.smspipeline.events.StatusSource;
 import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.schemas.serde.AvroSerializer;
 import dev.smspipeline.simulator.CarrierSimulator;
 import dev.smspipeline.simulator.messages.Outcome;
 import dev.smspipeline.simulator.messages.ReceivedMessage;
 import dev.smspipeline.testsupport.accounts.TestAccount;
+import dev.smspipeline.testsupport.infrastructure.TestInfrastructure;
 import dev.smspipeline.testsupport.kafka.TopicProbe;
 import dev.smspipeline.testsupport.spring.ServiceIntegrationTest;
 
@@ -143,6 +161,56 @@ class ConsentIntegrationTests {
 		MessageRequested afterStart = MessageRequests.to(number);
 		requests.send(afterStart);
 		awaitStatus(afterStart, MessageStatus.SUBMITTED);
+	}
+
+	@Test
+	void deadLettersARecordOfAnotherTypeOnTheCampaignEventsTopicWithItsOriginalBytes() throws Exception {
+		// A DeliveryStatus in the wire format, under the id its own subject gave it: the
+		// registry would refuse that schema under sms.campaign-events-value.
+		String key = "not-a-campaign-" + UUID.randomUUID();
+		DeliveryStatus status = DeliveryStatus.newBuilder()
+			.setEventId(key)
+			.setMessageId(key)
+			.setAccountId(TestAccount.ACME.id())
+			.setStatus(MessageStatus.SENT)
+			.setOccurredAt(Instant.now())
+			.setSource(StatusSource.DISPATCH)
+			.setAttributes(Map.of())
+			.build();
+		Properties properties = new Properties();
+		properties.put("bootstrap.servers", TestInfrastructure.shared().kafkaBootstrapServers());
+		properties.put("schema.registry.url", TestInfrastructure.shared().schemaRegistryUrl());
+		byte[] foreign;
+		try (AvroSerializer<DeliveryStatus> avro = new AvroSerializer<>();
+				KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
+						new ByteArraySerializer())) {
+			avro.configure(Map.of("schema.registry.url", TestInfrastructure.shared().schemaRegistryUrl()), false);
+			foreign = avro.serialize(Topics.DELIVERY_STATUS, status);
+			producer.send(new ProducerRecord<>(Topics.CAMPAIGN_EVENTS, key, foreign)).get();
+		}
+
+		try (KafkaConsumer<String, byte[]> deadLetters = new KafkaConsumer<>(properties, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = deadLetters
+				.partitionsFor(Topics.deadLetter(Topics.CAMPAIGN_EVENTS), Duration.ofSeconds(30))
+				.stream()
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			deadLetters.assign(partitions);
+			deadLetters.seekToBeginning(partitions);
+			List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+			ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(30)).until(() -> {
+				deadLetters.poll(Duration.ofMillis(200)).forEach(seen::add);
+				return seen.stream().filter((record) -> key.equals(record.key())).findFirst();
+			}, Optional::isPresent).get();
+			// Read as a CampaignEvent whatever its writer schema, it cannot be read at
+			// all: its
+			// dead letter holds its original bytes.
+			assertThat(dead.value()).isEqualTo(foreign);
+			assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value(),
+					StandardCharsets.UTF_8))
+				.isNotBlank();
+		}
 	}
 
 	private long cancellations(String campaign) {

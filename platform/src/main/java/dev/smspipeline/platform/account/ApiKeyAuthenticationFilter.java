@@ -11,12 +11,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.smspipeline.platform.logging.LogContext;
 import dev.smspipeline.platform.problem.ProblemWriter;
 
 /**
  * Requires {@code Authorization: Bearer <api key>} on every {@code /api/**} call and puts
- * the key's account on the request. Anything else answers 401 problem+json before a
- * controller runs, so an unauthenticated call changes nothing.
+ * the key's account on the request (and its id in the logging MDC, {@code accountId}).
+ * Anything else answers 401 problem+json before a controller runs, so an unauthenticated
+ * call changes nothing.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -51,7 +53,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		request.setAttribute(CurrentAccount.ATTRIBUTE, account.get());
-		chain.doFilter(request, response);
+		try (LogContext.Scope scope = LogContext.account(account.get().value())) {
+			chain.doFilter(request, response);
+		}
 	}
 
 	private void reject(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {

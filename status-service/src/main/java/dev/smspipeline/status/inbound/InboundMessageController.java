@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.smspipeline.events.OptOutChange;
 import dev.smspipeline.events.OptOutSource;
+import dev.smspipeline.platform.logging.PhoneNumberMask;
 
 /**
  * {@code POST /webhooks/carrier/inbound}: Twilio's incoming-message webhook ({@code From}
@@ -73,7 +74,7 @@ class InboundMessageController {
 		List<String> accounts = this.attribution.accounts(from, to);
 		if (accounts.isEmpty()) {
 			log.warn("{} from {} to {} ({}) belongs to no account we know; nothing recorded", keyword.get().word(),
-					from, to, messageSid);
+					PhoneNumberMask.mask(from), PhoneNumberMask.mask(to), messageSid);
 			this.metrics.unattributed();
 			return twiml(EMPTY);
 		}

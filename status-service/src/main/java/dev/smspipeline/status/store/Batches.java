@@ -15,6 +15,10 @@ import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
+import dev.smspipeline.events.CampaignEvent;
+import dev.smspipeline.events.DeliveryStatus;
+import dev.smspipeline.platform.logging.LogContext;
+
 /**
  * How the store's batch listeners read a poll: the readable records up to an unreadable
  * one are written, then the unreadable one is handed to the error handler (which sends it
@@ -28,6 +32,16 @@ final class Batches {
 	private static final LogAccessor logAccessor = new LogAccessor(Batches.class);
 
 	private Batches() {
+	}
+
+	private static LogContext.Scope logContext(Object value) {
+		if (value instanceof DeliveryStatus status) {
+			return LogContext.text(status.getMessageId(), status.getCampaignId(), status.getAccountId());
+		}
+		if (value instanceof CampaignEvent event) {
+			return LogContext.campaign(event.getCampaignId(), event.getAccountId());
+		}
+		return LogContext.text(null, null, null);
 	}
 
 	static <T> void project(List<ConsumerRecord<String, Object>> records, Class<T> type, Predicate<T> storable,
@@ -46,7 +60,9 @@ final class Batches {
 				values.add(type.cast(record.value()));
 			}
 			else if (record.value() != null) {
-				log.warn("Skipping {}: not a storable {}", KafkaUtils.format(record), type.getSimpleName());
+				try (LogContext.Scope logs = logContext(record.value())) {
+					log.warn("Skipping {}: not a storable {}", KafkaUtils.format(record), type.getSimpleName());
+				}
 			}
 		}
 		write.accept(values);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.smspipeline.events.CampaignEvent;
 import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.schemas.serde.AvroSerdeConfig;
 
 /**
  * Projects what {@code sms.campaign-events} says about each campaign into
@@ -46,13 +47,16 @@ class CampaignEventProjector {
 	}
 
 	@KafkaListener(id = GROUP, groupId = GROUP, topics = Topics.CAMPAIGN_EVENTS,
-			containerFactory = StoreKafkaConfiguration.CONTAINER_FACTORY, batch = "true")
+			containerFactory = StoreKafkaConfiguration.CONTAINER_FACTORY, batch = "true",
+			properties = AvroSerdeConfig.VALUE_TYPE + "=dev.smspipeline.events.CampaignEvent")
 	void project(List<ConsumerRecord<String, Object>> records) {
 		Batches.project(records, CampaignEvent.class, CampaignEventProjector::storable, this.store::write);
 	}
 
 	private static boolean storable(CampaignEvent event) {
-		return !event.getCampaignId().isBlank() && !event.getAccountId().isBlank() && event.getOccurredAt() != null;
+		return !event.getCampaignId().isBlank() && !event.getAccountId().isBlank() && event.getOccurredAt() != null
+				&& DeliveryStatusProjector.fitsAKey(event.getCampaignId())
+				&& DeliveryStatusProjector.fitsAKey(event.getAccountId());
 	}
 
 }

@@ -12,6 +12,11 @@ final class StatusRank {
 	/** The top rank, shared by every terminal status. */
 	static final int TERMINAL = 7;
 
+	/**
+	 * The lowest final rank: DELIVERY_UNKNOWN, which only a late DELIVERED may upgrade.
+	 */
+	static final int FINAL = 6;
+
 	private StatusRank() {
 	}
 

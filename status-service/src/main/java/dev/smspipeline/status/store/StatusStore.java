@@ -129,8 +129,11 @@ class StatusStore {
 
 	private final JdbcTemplate jdbc;
 
-	StatusStore(JdbcTemplate jdbc) {
+	private final StoreMetrics metrics;
+
+	StatusStore(JdbcTemplate jdbc, StoreMetrics metrics) {
 		this.jdbc = jdbc;
+		this.metrics = metrics;
 	}
 
 	/** Applies {@code events}, in order, in one transaction: all of them or none. */
@@ -139,7 +142,7 @@ class StatusStore {
 		if (events.isEmpty()) {
 			return;
 		}
-		this.jdbc.batchUpdate(INSERT_HISTORY, events, events.size(), StatusStore::setHistory);
+		int[][] history = this.jdbc.batchUpdate(INSERT_HISTORY, events, events.size(), StatusStore::setHistory);
 		Map<String, MessageState> before = current(
 				events.stream().map((e) -> Texts.required(e.getMessageId())).toList());
 		Map<String, MessageState> after = new LinkedHashMap<>();
@@ -164,6 +167,34 @@ class StatusStore {
 		update(updated);
 		updateCampaigns(before, after);
 		updateRecipients(before, after);
+		this.metrics.afterCommit(newlyStored(events, history), firstFinal(before, after));
+	}
+
+	/** The occurredAt of the events whose history row was inserted (not repeats). */
+	private static List<Instant> newlyStored(List<DeliveryStatus> events, int[][] history) {
+		List<Instant> stored = new ArrayList<>(events.size());
+		int index = 0;
+		for (int[] batch : history) {
+			for (int count : batch) {
+				if (count != 0 && index < events.size()) {
+					stored.add(events.get(index).getOccurredAt());
+				}
+				index++;
+			}
+		}
+		return stored;
+	}
+
+	/** The texts whose stored status is final now and was not before. */
+	private static List<MessageState> firstFinal(Map<String, MessageState> before, Map<String, MessageState> after) {
+		List<MessageState> finals = new ArrayList<>();
+		after.forEach((id, now) -> {
+			MessageState was = before.get(id);
+			if (now.rank() >= StatusRank.FINAL && (was == null || was.rank() < StatusRank.FINAL)) {
+				finals.add(now);
+			}
+		});
+		return finals;
 	}
 
 	private Map<String, MessageState> current(List<String> messageIds) {

@@ -20,6 +20,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import dev.smspipeline.platform.kafka.KafkaTelemetry;
 import dev.smspipeline.schemas.Topics;
 
 /**
@@ -35,8 +36,8 @@ class StoreKafkaConfiguration {
 	static final String CONTAINER_FACTORY = "statusStoreContainerFactory";
 
 	@Bean
-	DeadLetters statusStoreDeadLetters(ProducerFactory<Object, Object> producers) {
-		return new DeadLetters(producers);
+	DeadLetters statusStoreDeadLetters(ProducerFactory<Object, Object> producers, KafkaTelemetry telemetry) {
+		return new DeadLetters(producers, telemetry);
 	}
 
 	@Bean(CONTAINER_FACTORY)
@@ -67,15 +68,17 @@ class StoreKafkaConfiguration {
 	/**
 	 * Writes dead letters as they arrived: the original bytes under the original key, to
 	 * {@code <topic>.DLT}, same partition, with Spring Kafka's exception headers. Its own
-	 * producer, since the service's template serializes Avro records, not bytes.
+	 * producer, since the service's template serializes Avro records, not bytes; observed
+	 * and counted ({@code sms_dead_letter_records_total}) like the service's template.
 	 */
 	static final class DeadLetters implements DisposableBean {
 
 		private final KafkaTemplate<Object, Object> template;
 
-		DeadLetters(ProducerFactory<Object, Object> producers) {
-			this.template = new KafkaTemplate<>(producers, Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-					StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+		DeadLetters(ProducerFactory<Object, Object> producers, KafkaTelemetry telemetry) {
+			this.template = telemetry.instrument(new KafkaTemplate<>(producers,
+					Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+							ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
 		}
 
 		DeadLetterPublishingRecoverer recoverer() {

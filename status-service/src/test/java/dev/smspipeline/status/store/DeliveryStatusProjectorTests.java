@@ -66,6 +66,21 @@ class DeliveryStatusProjectorTests {
 		verify(this.store).write(List.of(good));
 	}
 
+	@Test
+	void skipsAnEventWhoseSenderOrCampaignIsTooLongForTheStoresKeysInsteadOfRetryingItForever() {
+		DeliveryStatus good = event("m-1", MessageStatus.REQUESTED);
+		DeliveryStatus longSender = DeliveryStatus.newBuilder(event("m-2", MessageStatus.REQUESTED))
+			.setSender("9".repeat(10_000))
+			.build();
+		DeliveryStatus longCampaign = DeliveryStatus.newBuilder(event("m-3", MessageStatus.REQUESTED))
+			.setCampaignId("c".repeat(DeliveryStatusProjector.MAX_KEY_LENGTH + 1))
+			.build();
+
+		this.projector.project(List.of(record(0, longSender), record(1, longCampaign), record(2, good)));
+
+		verify(this.store).write(List.of(good));
+	}
+
 	private static DeliveryStatus event(String messageId, MessageStatus status) {
 		return DeliveryStatus.newBuilder()
 			.setEventId(messageId + ":" + status)
