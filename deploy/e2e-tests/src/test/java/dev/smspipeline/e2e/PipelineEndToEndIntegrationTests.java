@@ -2,12 +2,9 @@ package dev.smspipeline.e2e;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
@@ -19,15 +16,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.smspipeline.platform.account.ApiKeyHash;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.registry.RestSchemaRegistryClient;
 import dev.smspipeline.simulator.CarrierSimulator;
-import dev.smspipeline.simulator.SimulatorSettings;
 import dev.smspipeline.testsupport.accounts.TestAccount;
 import dev.smspipeline.testsupport.http.ApiClient;
 import dev.smspipeline.testsupport.http.ApiResponse;
@@ -39,65 +34,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A text sent through the public API travels campaign → Kafka → dispatch → carrier →
  * signed callback → status → store, across real processes.
  */
+@ExtendWith(Pipeline.Extension.class)
 class PipelineEndToEndIntegrationTests {
 
-	private static final Duration STARTUP = Duration.ofSeconds(120);
-
 	private static CarrierSimulator carrier;
-
-	private static List<ServiceProcess> services = List.of();
 
 	private static ApiClient campaignApi;
 
 	private static ApiClient statusApi;
 
 	@BeforeAll
-	static void startPipeline() {
-		TestInfrastructure infrastructure = TestInfrastructure.shared();
-		SimulatorSettings carrierSettings = SimulatorSettings.forTests();
-
-		Map<String, String> common = new HashMap<>();
-		common.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-		common.put("SCHEMA_REGISTRY_URL", infrastructure.schemaRegistryUrl());
-		common.put("DATABASE_USERNAME", infrastructure.databaseUsername());
-		common.put("DATABASE_PASSWORD", infrastructure.databasePassword());
-		common.put("CARRIER_ACCOUNT_SID", carrierSettings.accountSid());
-		common.put("CARRIER_AUTH_TOKEN", carrierSettings.authToken());
-		common.put("SMS_ACCOUNTS_BOOTSTRAP_ACME", ApiKeyHash.of(TestAccount.ACME.apiKey()).hex());
-		common.put("SMS_ACCOUNTS_BOOTSTRAP_GLOBEX", ApiKeyHash.of(TestAccount.GLOBEX.apiKey()).hex());
-
-		Map<String, String> statusEnvironment = with(common, "DATABASE_URL", infrastructure.jdbcUrl("e2e_status"));
-		// A short delivery window, so a silent carrier's texts age and their campaign
-		// closes in the test.
-		statusEnvironment.put("SMS_STATUS_DELIVERY_WINDOW", "PT10S");
-		statusEnvironment.put("SMS_STATUS_AGEING_INTERVAL", "2s");
-		statusEnvironment.put("SMS_STATUS_COMPLETION_INTERVAL", "1s");
-		ServiceProcess status = ServiceProcess.start("status-service", statusEnvironment);
-		carrier = CarrierSimulator
-			.start(carrierSettings.withInboundWebhookUrl(status.baseUrl() + "/webhooks/carrier/inbound"));
-		ServiceProcess campaign = ServiceProcess.start("campaign-service",
-				with(common, "DATABASE_URL", infrastructure.jdbcUrl("e2e_campaign")));
-		Map<String, String> dispatchEnvironment = with(common, "DATABASE_URL", infrastructure.jdbcUrl("e2e_dispatch"));
-		dispatchEnvironment.put("CARRIER_BASE_URL", carrier.baseUrl());
-		dispatchEnvironment.put("STATUS_CALLBACK_URL", status.baseUrl() + "/webhooks/carrier/status");
-		ServiceProcess dispatch = ServiceProcess.start("dispatch-service", dispatchEnvironment);
-		services = List.of(status, campaign, dispatch);
-
-		CompletableFuture
-			.allOf(services.stream()
-				.map((service) -> CompletableFuture.runAsync(() -> service.awaitHealthy(STARTUP)))
-				.toArray(CompletableFuture[]::new))
-			.join();
-		campaignApi = ApiClient.as(TestAccount.ACME, campaign.baseUrl());
-		statusApi = ApiClient.as(TestAccount.ACME, status.baseUrl());
-	}
-
-	@AfterAll
-	static void stopPipeline() {
-		services.forEach(ServiceProcess::close);
-		if (carrier != null) {
-			carrier.close();
-		}
+	static void usePipeline(Pipeline pipeline) {
+		carrier = pipeline.carrier();
+		campaignApi = pipeline.campaignApi(TestAccount.ACME);
+		statusApi = pipeline.statusApi(TestAccount.ACME);
 	}
 
 	@Test
@@ -156,8 +106,11 @@ class PipelineEndToEndIntegrationTests {
 			List<String> statuses = new java.util.ArrayList<>();
 			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
 				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					GenericRecord value = decode(registry, record.value());
-					if (value.get("messageId").toString().equals(messageId)) {
+					// Keyed by message id; other tests put poison on this topic too.
+					if (record.key() != null
+							&& messageId.equals(new String(record.key(), java.nio.charset.StandardCharsets.UTF_8))) {
+						GenericRecord value = decode(registry, record.value());
+						assertThat(value.get("messageId")).hasToString(messageId);
 						statuses.add(value.get("status").toString());
 					}
 				}
@@ -243,12 +196,6 @@ class PipelineEndToEndIntegrationTests {
 			.pollInterval(Duration.ofMillis(250))
 			.until(() -> statusApi.get("/api/v1/messages/" + messageId),
 					(response) -> response.status() == 200 && status.equals(response.json("$.status")));
-	}
-
-	private static Map<String, String> with(Map<String, String> base, String name, String value) {
-		Map<String, String> copy = new HashMap<>(base);
-		copy.put(name, value);
-		return copy;
 	}
 
 }

@@ -63,8 +63,36 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
+	String name() {
+		return this.name;
+	}
+
 	String baseUrl() {
 		return "http://localhost:" + this.port;
+	}
+
+	/** The operating system's id of the process: a restart would change it. */
+	long pid() {
+		return this.process.pid();
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/** Whether its health endpoint answers UP right now. */
+	boolean isHealthy() {
+		return healthy();
+	}
+
+	/** Everything the service wrote to stdout and stderr so far. */
+	List<String> logLines() {
+		try {
+			return new String(Files.readAllBytes(this.log), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + this.log, ex);
+		}
 	}
 
 	/**
