@@ -159,18 +159,29 @@ final class RelaySession implements AutoCloseable {
 	}
 
 	/**
+	 * Claims the oldest unpublished rows (parameters: batch id, limit). The rows are
+	 * chosen once, in an {@code ARRAY(...)} sub-select that PostgreSQL runs as an init
+	 * plan: with {@code seq IN (SELECT ... LIMIT ...)} the plan the server caches after
+	 * an idle outbox re-ran the locking sub-select for every row and ignored the limit,
+	 * stalling the relay for minutes once a backlog of tens of thousands built up.
+	 */
+	static final String CLAIM = """
+			UPDATE outbox SET batch_id = ?
+			WHERE seq = ANY (ARRAY(
+			    SELECT seq FROM outbox WHERE batch_id IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED))
+			RETURNING seq, topic, record_key, record_type, payload, trace_parent
+			""";
+
+	/**
 	 * Step 1: gives the oldest unpublished rows a new batch id, committed.
 	 * @param limit the most rows
 	 * @return the batch, possibly empty
 	 */
 	Batch claim(int limit) {
 		UUID id = UUID.randomUUID();
-		List<Row> rows = this.transactions.execute((status) -> this.jdbc.query("""
-				UPDATE outbox SET batch_id = ?
-				WHERE seq IN (SELECT seq FROM outbox WHERE batch_id IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED)
-				RETURNING seq, topic, record_key, record_type, payload, trace_parent
-				""", (row, n) -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-				row.getBytes(5), row.getString(6)), id, limit));
+		List<Row> rows = this.transactions
+			.execute((status) -> this.jdbc.query(CLAIM, (row, n) -> new Row(row.getLong(1), row.getString(2),
+					row.getString(3), row.getString(4), row.getBytes(5), row.getString(6)), id, limit));
 		List<Row> ordered = new ArrayList<>((rows != null) ? rows : List.of());
 		ordered.sort(Comparator.comparingLong(Row::seq));
 		return new Batch(id, ordered);

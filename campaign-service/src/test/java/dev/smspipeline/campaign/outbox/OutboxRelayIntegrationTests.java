@@ -1,5 +1,8 @@
 package dev.smspipeline.campaign.outbox;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -52,6 +57,9 @@ class OutboxRelayIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	OutboxSettings settings;
@@ -120,6 +128,33 @@ class OutboxRelayIntegrationTests {
 	}
 
 	@Test
+	void claimsOneBatchOfItsLimitQuicklyFromALargeBacklogUnderAGenericPlan() throws Exception {
+		this.relay.stop();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+		try (Connection connection = this.dataSource.getConnection(); Statement sql = connection.createStatement()) {
+			// What PostgreSQL settles on after the relay's idle polls: one generic plan
+			// made with the statistics of an empty outbox, reused whatever it holds.
+			sql.execute("ANALYZE outbox");
+			write(5_000);
+			sql.execute("SET plan_cache_mode = force_generic_plan");
+			sql.execute("PREPARE relay_claim (uuid, int) AS "
+					+ RelaySession.CLAIM.replaceFirst("\\?", "\\$1").replaceFirst("\\?", "\\$2"));
+
+			long started = System.nanoTime();
+			int claimed = 0;
+			try (ResultSet rows = sql.executeQuery("EXECUTE relay_claim ('" + UUID.randomUUID() + "', 500)")) {
+				while (rows.next()) {
+					claimed++;
+				}
+			}
+
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+			assertThat(claimed).isEqualTo(500);
+			sql.execute("UPDATE outbox SET batch_id = NULL WHERE batch_id IS NOT NULL");
+		}
+	}
+
+	@Test
 	void keepsRecordsOfARolledBackTransactionUnpublished() {
 		String id = "rolled-back-" + UUID.randomUUID();
 		try {
@@ -161,6 +196,11 @@ class OutboxRelayIntegrationTests {
 
 	private static DeliveryStatus status(String id) {
 		return Texts.status(id, "acme", null, "+12125550100", null, MessageStatus.REQUESTED, Instant.now()).build();
+	}
+
+	private int pending() {
+		Integer count = this.jdbc.queryForObject("SELECT count(*) FROM outbox", Integer.class);
+		return (count != null) ? count : 0;
 	}
 
 	private int inFlight() {
