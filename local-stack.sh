@@ -3,11 +3,14 @@
 # local-stack.sh - run the whole SMS pipeline on this machine, no Docker needed.
 #
 #   ./local-stack.sh [start [part...]]   build what is missing, start everything (default)
+#   ./local-stack.sh start --with-monitoring   the same, plus Prometheus (deploy/prometheus)
 #   ./local-stack.sh stop [part...]      stop everything (or the given parts), no process left behind
 #   ./local-stack.sh status              parts, pids, health
 #   ./local-stack.sh restart <part>      stop and start one part
 #   ./local-stack.sh logs <part>         follow a part's log
 #   ./local-stack.sh demo [count]        send a batch of texts and report how they ended
+#   ./local-stack.sh bench [options]     end-to-end benchmark (--messages N --numbers M ...)
+#   ./local-stack.sh chaos [scenario...] fault injection suite: kills, restarts, outages, audit
 #   ./local-stack.sh help
 #
 # Every part runs as its own java process; pids, logs, data, credentials and the demo
@@ -32,6 +35,9 @@ CARRIER_PORT=${CARRIER_PORT:-8090}
 KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 POSTGRES_PORT=${POSTGRES_PORT:-5433}
+# Optional: Prometheus, started by `start --with-monitoring` (not one of PARTS).
+PROMETHEUS_PORT=${PROMETHEUS_PORT:-9090}
+WITH_MONITORING=0
 
 KAFKA_DATA_DIR=${KAFKA_DATA_DIR:-$STATE_DIR/kafka}
 POSTGRES_DATA_DIR=${POSTGRES_DATA_DIR:-$STATE_DIR/postgres}
@@ -648,6 +654,8 @@ cmd_stop() {
 	STOPPED_ANY=0
 	for part in $parts; do reversed=("$part" "${reversed[@]+"${reversed[@]}"}"); done
 	say "Stopping the local stack"
+	# Prometheus (if it runs) goes first, with a full stop only.
+	if (($# == 0)); then stop_monitoring; fi
 	# Reverse phases; the parts of one phase are stopped together.
 	for ((i = ${#PHASES[@]} - 1; i >= 0; i--)); do
 		local group=()
@@ -686,6 +694,7 @@ print_table() {
 		fi
 		printf "%-18s %s   %-8s %s %s\n" "$part" "$state" "$pid" "$health" "$url"
 	done
+	print_monitoring_row
 }
 
 cmd_status() {
@@ -715,6 +724,155 @@ cmd_logs() {
 	log=$(log_file "$part")
 	[[ -f $log ]] || die "no log for $part yet ($(relative "$log")); start it with ./local-stack.sh start"
 	exec tail -n 200 -F "$log"
+}
+
+# ---------------------------------------------------------------------------------------
+# Monitoring: `start --with-monitoring` adds the system's Prometheus server (Debian's
+# prometheus package) on deploy/prometheus/prometheus.yml, data in .local-stack/prometheus.
+# ---------------------------------------------------------------------------------------
+
+PROMETHEUS_DIR="$STATE_DIR/prometheus"
+
+# Our Prometheus is the one whose data directory is ours.
+is_prometheus_process() {
+	local args
+	args=$(ps -ww -p "$1" -o args= 2>/dev/null) || return 1
+	[[ $args == *"--storage.tsdb.path=$PROMETHEUS_DIR/data"* ]]
+}
+
+# Prints the pid of our Prometheus if it runs; fixes up a stale or missing pid file.
+prometheus_pid() {
+	local file pid args
+	file=$(pid_file prometheus)
+	if [[ -f $file ]]; then
+		pid=$(tr -dc '0-9' <"$file" 2>/dev/null || true)
+		if alive "$pid" && is_prometheus_process "$pid"; then
+			echo "$pid"
+			return 0
+		fi
+		rm -f "$file"
+	fi
+	pid=$(ps -ww -eo pid=,args= 2>/dev/null | while read -r pid args; do
+		[[ $args == *"--storage.tsdb.path=$PROMETHEUS_DIR/data"* ]] || continue
+		echo "$pid"
+	done | head -n 1)
+	[[ -n $pid ]] || return 1
+	[[ -d $STATE_DIR ]] && echo "$pid" >"$file"
+	echo "$pid"
+}
+
+# The port Prometheus $1 listens on (it may have been started with another PROMETHEUS_PORT).
+prometheus_port_of() {
+	local args port
+	args=$(ps -ww -p "$1" -o args= 2>/dev/null) || args=""
+	port=${args##*--web.listen-address=*:}
+	port=${port%% *}
+	if is_number "$port"; then echo "$port"; else echo "$PROMETHEUS_PORT"; fi
+}
+
+# The configuration to run: the committed one, or a copy with the services' ports
+# rewritten when they are overridden (Prometheus configs cannot read the environment).
+prometheus_config() {
+	local src="$ROOT/deploy/prometheus/prometheus.yml"
+	if [[ $CAMPAIGN_PORT == 8081 && $DISPATCH_PORT == 8082 && $STATUS_PORT == 8083 ]]; then
+		echo "$src"
+		return
+	fi
+	# Through markers, so that one rewritten port is never rewritten again.
+	sed -e 's/"localhost:8081"/"localhost:@CAMPAIGN@"/' -e 's/"localhost:8082"/"localhost:@DISPATCH@"/' \
+		-e 's/"localhost:8083"/"localhost:@STATUS@"/' -e "s/@CAMPAIGN@/$CAMPAIGN_PORT/" \
+		-e "s/@DISPATCH@/$DISPATCH_PORT/" -e "s/@STATUS@/$STATUS_PORT/" "$src" >"$PROMETHEUS_DIR/prometheus.yml"
+	cp "$ROOT/deploy/prometheus/alerts.yml" "$PROMETHEUS_DIR/alerts.yml"
+	echo "$PROMETHEUS_DIR/prometheus.yml"
+}
+
+start_monitoring() {
+	local pid config log launcher=(nohup) started=$SECONDS
+	if pid=$(prometheus_pid); then
+		say "prometheus is already running (pid $pid)"
+		return 0
+	fi
+	if ! command -v prometheus >/dev/null 2>&1; then
+		say "${YELLOW}note:${RESET} --with-monitoring needs the Prometheus server, which is not installed (Debian/Ubuntu: sudo apt-get install prometheus, then sudo systemctl disable --now prometheus so its system service leaves port 9090 free); starting the stack without it"
+		return 0
+	fi
+	if ! is_number "$PROMETHEUS_PORT" || ((PROMETHEUS_PORT < 1 || PROMETHEUS_PORT > 65535)); then
+		die "PROMETHEUS_PORT must be a port number (1-65535), not '$PROMETHEUS_PORT'"
+	fi
+	if port_in_use "$PROMETHEUS_PORT"; then
+		die "port $PROMETHEUS_PORT (prometheus) is already in use by another program (the prometheus system service? sudo systemctl disable --now prometheus); set PROMETHEUS_PORT to use another"
+	fi
+	mkdir -p "$PROMETHEUS_DIR/data" "$LOG_DIR"
+	config=$(prometheus_config)
+	log=$(log_file prometheus)
+	[[ -f $log ]] && mv -f "$log" "$log.1"
+	printf '# %s: starting prometheus on %s\n' "$(date '+%Y-%m-%dT%H:%M:%S%z')" "$(relative "$config")" >"$log"
+	command -v setsid >/dev/null 2>&1 && launcher=(setsid)
+	"${launcher[@]}" prometheus --config.file="$config" --storage.tsdb.path="$PROMETHEUS_DIR/data" \
+		--storage.tsdb.retention.time=7d --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" >>"$log" 2>&1 </dev/null &
+	pid=$!
+	echo "$pid" >"$(pid_file prometheus)"
+	while ! http_ok "http://localhost:$PROMETHEUS_PORT/-/ready"; do
+		if ! alive "$pid" || ((SECONDS - started > 60)); then
+			err "prometheus did not start. Last lines of $(relative "$log"):"
+			tail -n 20 "$log" | sed 's/^/    /' >&2
+			kill -TERM "$pid" 2>/dev/null || true
+			rm -f "$(pid_file prometheus)"
+			exit 1
+		fi
+		sleep 0.5
+	done
+	say "  ${GREEN}up${RESET}  prometheus (pid $pid, $((SECONDS - started))s) on http://localhost:$PROMETHEUS_PORT"
+}
+
+stop_monitoring() {
+	local pid i
+	pid=$(prometheus_pid) || return 0
+	kill -TERM "$pid" 2>/dev/null || true
+	for ((i = 0; i < STOP_TIMEOUT * 5; i++)); do
+		alive "$pid" || break
+		sleep 0.2
+	done
+	if alive "$pid"; then
+		kill -KILL "$pid" 2>/dev/null || true
+		say "  ${YELLOW}killed${RESET} prometheus (pid $pid): it did not stop within ${STOP_TIMEOUT}s"
+	else
+		say "  stopped prometheus (pid $pid)"
+	fi
+	rm -f "$(pid_file prometheus)"
+	STOPPED_ANY=1
+}
+
+# `stop prometheus [part...]`: Prometheus (and the parts named), nothing else.
+cmd_stop_prometheus() {
+	local part parts=()
+	for part in "$@"; do [[ $part == prometheus ]] || parts+=("$part"); done
+	STOPPED_ANY=0
+	stop_monitoring
+	((STOPPED_ANY)) || say "  prometheus was not running"
+	if ((${#parts[@]})); then cmd_stop "${parts[@]}"; fi
+}
+
+cmd_logs_prometheus() {
+	local log
+	log=$(log_file prometheus)
+	[[ -f $log ]] || die "no log for prometheus yet ($(relative "$log")); start it with ./local-stack.sh start --with-monitoring"
+	exec tail -n 200 -F "$log"
+}
+
+# A status-table row for Prometheus, when it runs or was asked for.
+print_monitoring_row() {
+	local pid port state health
+	if pid=$(prometheus_pid); then
+		port=$(prometheus_port_of "$pid")
+		state="${GREEN}up${RESET}  "
+		if http_ok "http://localhost:$port/-/ready"; then health="${GREEN}ok${RESET}       "; else health="${YELLOW}starting${RESET} "; fi
+	elif ((WITH_MONITORING)); then
+		pid="-" port=$PROMETHEUS_PORT state="${DIM}down${RESET}" health="${DIM}-${RESET}        "
+	else
+		return 0
+	fi
+	printf "%-18s %s   %-8s %s %s\n" prometheus "$state" "$pid" "$health" "http://localhost:$port  (/targets, /alerts)"
 }
 
 # ---------------------------------------------------------------------------------------
@@ -931,6 +1089,68 @@ cmd_demo() {
 	rm -f "$dir/auth-header"
 }
 
+# ---------------------------------------------------------------------------------------
+# Benchmark (deploy/bench): drives the running stack, prints a report and a RESULT line
+# ---------------------------------------------------------------------------------------
+
+cmd_bench() {
+	local jar="deploy/bench/target/bench-$VERSION-exec.jar" part chart
+	if [[ " $* " == *" --help "* || " $* " == *" -h "* ]]; then
+		[[ -f $jar ]] && exec "$JAVA" -jar "$jar" --help
+		say "usage: ./local-stack.sh bench [--messages N] [--numbers M] [--rate R] [--repeat-share S] [--via rest|kafka|mixed] ..."
+		return 0
+	fi
+	for part in campaign-service dispatch-service status-service; do
+		actuator_up "http://localhost:$(part_port "$part")/actuator/health" ||
+			die "$part is not running or not healthy on port $(part_port "$part"); start the stack with ./local-stack.sh start"
+	done
+	http_ok "http://localhost:$CARRIER_PORT/health" ||
+		die "the carrier simulator is not running on port $CARRIER_PORT; start the stack with ./local-stack.sh start"
+	[[ -s $STATE_DIR/api-key && -s $STATE_DIR/carrier.env ]] ||
+		die "no credentials in .local-stack/ (api-key, carrier.env); they are written by ./local-stack.sh start"
+	check_java
+	if [[ ! -f $jar ]]; then
+		say "${BOLD}Building the benchmark${RESET}: ./mvnw -q -B -DskipTests -pl deploy/bench -am package"
+		./mvnw -q -B -DskipTests -pl deploy/bench -am package || die "the benchmark did not build (see above)"
+	fi
+	mkdir -p "$STATE_DIR/bench"
+	chart="$STATE_DIR/bench/bench-$(date +%Y%m%d-%H%M%S).svg"
+	# The stack's ports and credentials first; the caller's options come last and win.
+	"$JAVA" -Xmx512m -XX:+UseSerialGC -jar "$jar" --state-dir "$STATE_DIR" \
+		--campaign-url "http://localhost:$CAMPAIGN_PORT" --dispatch-url "http://localhost:$DISPATCH_PORT" \
+		--status-url "http://localhost:$STATUS_PORT" --carrier-url "http://localhost:$CARRIER_PORT" \
+		--registry-url "http://localhost:$SCHEMA_REGISTRY_PORT" --kafka "localhost:$KAFKA_PORT" \
+		--chart "$chart" "$@" || die "the benchmark stopped with an error (see above)"
+}
+
+# ---------------------------------------------------------------------------------------
+# Chaos (deploy/chaos): kills, restarts and outages during a campaign, then an audit
+# ---------------------------------------------------------------------------------------
+
+cmd_chaos() {
+	local jar="deploy/chaos/target/chaos-$VERSION-exec.jar" part
+	if [[ " $* " == *" --help "* || " $* " == *" -h "* || " $* " == *" --list "* ]]; then
+		[[ -f $jar ]] && exec "$JAVA" -jar "$jar" "$@"
+		say "usage: ./local-stack.sh chaos [scenario...] [--messages N] [--fault-seconds S] [--report FILE] ..."
+		return 0
+	fi
+	for part in $PARTS; do
+		part_pid "$part" >/dev/null || die "$part is not running; start the stack with ./local-stack.sh start"
+	done
+	[[ -s $STATE_DIR/api-key && -s $STATE_DIR/carrier.env ]] ||
+		die "no credentials in .local-stack/ (api-key, carrier.env); they are written by ./local-stack.sh start"
+	check_java
+	if [[ ! -f $jar ]]; then
+		say "${BOLD}Building the chaos suite${RESET}: ./mvnw -q -B -DskipTests -pl deploy/chaos package"
+		./mvnw -q -B -DskipTests -pl deploy/chaos package || die "the chaos suite did not build (see above)"
+	fi
+	# The suite stops, starts and kills parts through this script: it gets the same ports.
+	exec env LOCAL_STACK_ROOT="$ROOT" CAMPAIGN_PORT="$CAMPAIGN_PORT" DISPATCH_PORT="$DISPATCH_PORT" \
+		STATUS_PORT="$STATUS_PORT" SCHEMA_REGISTRY_PORT="$SCHEMA_REGISTRY_PORT" CARRIER_PORT="$CARRIER_PORT" \
+		KAFKA_PORT="$KAFKA_PORT" KAFKA_CONTROLLER_PORT="$KAFKA_CONTROLLER_PORT" POSTGRES_PORT="$POSTGRES_PORT" \
+		"$JAVA" -Xmx256m -XX:+UseSerialGC -jar "$jar" "$@"
+}
+
 cmd_help() {
 	cat <<EOF
 ${BOLD}local-stack.sh${RESET} - the SMS pipeline on this machine (Kafka, PostgreSQL, schema registry,
@@ -940,11 +1160,22 @@ Usage: ./local-stack.sh [command]
 
   start [part...]   Build what is missing, then start every part (or the given ones) that is
                     not running, each waiting for what it needs. The default command.
+    --with-monitoring  Also start Prometheus (the installed prometheus server, e.g. Debian's
+                    package) on deploy/prometheus/prometheus.yml, with its alert rules; data in
+                    .local-stack/prometheus, log in .local-stack/logs/prometheus.log. A full
+                    stop stops it too; \`stop prometheus\` stops only it, \`logs prometheus\` follows it.
   stop [part...]    Stop everything (or the given parts) in reverse order; nothing is left running.
   status            Parts, pids, health and URLs.
   restart <part>    Stop and start one part.
   logs <part>       Follow a part's log (.local-stack/logs/<part>.log).
   demo [count]      Send count texts (default 200) through the API and report how they ended.
+  bench [options]   End-to-end benchmark of the running stack (deploy/bench): --messages N,
+                    --numbers M, --rate R, --repeat-share S, --via rest|kafka|mixed (bench --help
+                    lists all); prints the figures and a RESULT line, chart in .local-stack/bench/.
+  chaos [scenario...] Fault injection suite (deploy/chaos): kill -9 of each service, a Kafka restart,
+                    the registry, PostgreSQL and the carrier down for 30 s, each during a 5,000-text
+                    campaign; audits every text and prints a table and a CHAOS line per scenario
+                    (chaos --list names the scenarios, chaos --help lists the options).
   help              This text.
 
 Parts: $PARTS
@@ -952,7 +1183,7 @@ Parts: $PARTS
 
 Ports (environment, default): CAMPAIGN_PORT $CAMPAIGN_PORT, DISPATCH_PORT $DISPATCH_PORT, STATUS_PORT $STATUS_PORT,
   SCHEMA_REGISTRY_PORT $SCHEMA_REGISTRY_PORT, CARRIER_PORT $CARRIER_PORT, KAFKA_PORT $KAFKA_PORT,
-  KAFKA_CONTROLLER_PORT $KAFKA_CONTROLLER_PORT, POSTGRES_PORT $POSTGRES_PORT.
+  KAFKA_CONTROLLER_PORT $KAFKA_CONTROLLER_PORT, POSTGRES_PORT $POSTGRES_PORT, PROMETHEUS_PORT $PROMETHEUS_PORT.
 Other settings: STOP_TIMEOUT (seconds before SIGKILL, $STOP_TIMEOUT), LOCAL_STACK_JAVA_OPTS (extra JVM
   options), DEMO_TIMEOUT (seconds the demo waits for final statuses, 60), DEMO_PARALLEL (8).
 
@@ -964,15 +1195,31 @@ EOF
 }
 
 main() {
+	# --with-monitoring may stand anywhere: `./local-stack.sh --with-monitoring` is a start.
+	local arg rest=()
+	for arg in "$@"; do
+		if [[ $arg == --with-monitoring ]]; then WITH_MONITORING=1; else rest+=("$arg"); fi
+	done
+	set -- "${rest[@]+"${rest[@]}"}"
 	local command=${1:-start}
 	(($# == 0)) || shift
 	case "$command" in
-	start | up) cmd_start "$@" ;;
-	stop | down) cmd_stop "$@" ;;
+	start | up)
+		# Prometheus first: cmd_start exits when the stack already runs.
+		if ((WITH_MONITORING)); then start_monitoring; fi
+		cmd_start "$@"
+		;;
+	stop | down)
+		if [[ " $* " == *" prometheus "* ]]; then cmd_stop_prometheus "$@"; else cmd_stop "$@"; fi
+		;;
 	status | ps) cmd_status ;;
 	restart) cmd_restart "$@" ;;
-	logs | log) cmd_logs "$@" ;;
+	logs | log)
+		if [[ $* == prometheus ]]; then cmd_logs_prometheus; else cmd_logs "$@"; fi
+		;;
 	demo) cmd_demo "$@" ;;
+	bench) cmd_bench "$@" ;;
+	chaos) cmd_chaos "$@" ;;
 	help | -h | --help) cmd_help ;;
 	*)
 		err "unknown command '$command'"
