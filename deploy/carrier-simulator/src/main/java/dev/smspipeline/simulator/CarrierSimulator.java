@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.smspipeline.simulator.callback.CallbackDispatcher;
+import dev.smspipeline.simulator.fault.FaultSwitch;
+import dev.smspipeline.simulator.fault.FaultsHandler;
 import dev.smspipeline.simulator.http.Exchanges;
 import dev.smspipeline.simulator.http.Routes;
 import dev.smspipeline.simulator.inbound.InboundHandler;
@@ -63,6 +66,10 @@ public final class CarrierSimulator implements AutoCloseable {
 
 	private final IdempotencyCache idempotency;
 
+	private final FaultSwitch faults;
+
+	private final ScheduledThreadPoolExecutor heldAnswers;
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private CarrierSimulator(SimulatorSettings settings) throws IOException {
@@ -74,8 +81,11 @@ public final class CarrierSimulator implements AutoCloseable {
 		TwilioSignature signer = new TwilioSignature(settings.authToken());
 		this.callbacks = new CallbackDispatcher(settings.callbackThreads(), settings.callbackMaxInFlight(), signer);
 		this.callbacks.every(SWEEP_PERIOD, () -> this.ledger.sweep(System.currentTimeMillis()));
+		this.faults = new FaultSwitch(settings.faultTimeoutDelay());
+		this.heldAnswers = new ScheduledThreadPoolExecutor(1, threads("sim-held-answer"));
 		CreateMessageHandler create = new CreateMessageHandler(settings.accountSid(), settings.authToken(),
-				this.scenarios, this.ledger, this.idempotency, this.log, this.callbacks);
+				this.scenarios, this.ledger, this.idempotency, this.log, this.callbacks, this.faults, this.heldAnswers);
+		FaultsHandler faultsHandler = new FaultsHandler(this.faults);
 		SimMessagesHandler messages = new SimMessagesHandler(this.log, this::clear);
 		InboundHandler inbound = new InboundHandler(settings.accountSid(), settings.inboundWebhookUrl(),
 				this.callbacks);
@@ -83,6 +93,9 @@ public final class CarrierSimulator implements AutoCloseable {
 			.add("GET", SimMessagesHandler.PATH, messages::list)
 			.add("DELETE", SimMessagesHandler.PATH, messages::delete)
 			.add("POST", InboundHandler.PATH, inbound::handle)
+			.add("GET", FaultsHandler.PATH, faultsHandler::get)
+			.add("POST", FaultsHandler.PATH, faultsHandler::post)
+			.add("DELETE", FaultsHandler.PATH, faultsHandler::delete)
 			.add("GET", "/sim/scenarios", (exchange, path) -> Exchanges.sendJson(exchange, 200, scenariosBody()))
 			.add("GET", "/sim/stats", (exchange, path) -> Exchanges.sendJson(exchange, 200, statsBody()))
 			.add("GET", "/health", (exchange, path) -> Exchanges.sendJson(exchange, 200, Map.of("status", "UP")));
@@ -96,6 +109,7 @@ public final class CarrierSimulator implements AutoCloseable {
 		catch (IOException ex) {
 			this.callbacks.close();
 			this.httpExecutor.shutdownNow();
+			this.heldAnswers.shutdownNow();
 			throw ex;
 		}
 		this.server.setExecutor(this.httpExecutor);
@@ -194,6 +208,14 @@ public final class CarrierSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * The carrier faults switch, as {@code /sim/faults} sets it.
+	 * @return the switch
+	 */
+	public FaultSwitch faults() {
+		return this.faults;
+	}
+
+	/**
 	 * How many callbacks are scheduled or in flight.
 	 * @return the count
 	 */
@@ -209,6 +231,7 @@ public final class CarrierSimulator implements AutoCloseable {
 		if (this.closed.compareAndSet(false, true)) {
 			this.server.stop(0);
 			this.httpExecutor.shutdownNow();
+			this.heldAnswers.shutdownNow();
 			this.callbacks.close();
 			logger.log(System.Logger.Level.DEBUG, "Carrier simulator on port " + port() + " stopped");
 		}
@@ -217,11 +240,17 @@ public final class CarrierSimulator implements AutoCloseable {
 	private Map<String, Object> statsBody() {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("receivedMessages", this.log.size());
+		Map<String, Object> outcomes = new LinkedHashMap<>();
+		this.log.outcomeCounts().forEach((outcome, count) -> outcomes.put(outcome.wireName(), count));
+		body.put("outcomes", outcomes);
 		body.put("trackedNumbers", this.ledger.trackedNumbers());
 		body.put("idempotencyKeys", this.idempotency.size());
 		body.put("pendingCallbacks", this.callbacks.pendingCount());
 		body.put("postedCallbacks", this.callbacks.postedCount());
 		body.put("givenUpCallbacks", this.callbacks.givenUpCount());
+		body.put("fault", this.faults.current(System.currentTimeMillis()).mode().name());
+		body.put("faultErroredCreates", this.faults.erroredCreates());
+		body.put("faultHeldCreates", this.faults.heldCreates());
 		return body;
 	}
 

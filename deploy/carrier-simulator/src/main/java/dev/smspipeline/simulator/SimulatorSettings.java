@@ -26,13 +26,22 @@ import dev.smspipeline.simulator.scenario.ScenarioTable;
  * @param numberRateWindow least time between two accepted creates to one number
  * @param messageLogLimit most create requests kept for {@code GET /sim/messages}
  * @param idempotencyCacheSize most idempotency keys remembered
+ * @param faultTimeoutDelay how long a {@code TIMEOUT} fault holds each answer when
+ * switching it on names no delay (longer than the client's request timeout)
  */
 public record SimulatorSettings(String bindAddress, int port, String accountSid, String authToken,
 		URI inboundWebhookUrl, Path scenarioFile, ScenarioTable scenarios, int httpThreads, int callbackThreads,
-		int callbackMaxInFlight, Duration numberRateWindow, int messageLogLimit, int idempotencyCacheSize) {
+		int callbackMaxInFlight, Duration numberRateWindow, int messageLogLimit, int idempotencyCacheSize,
+		Duration faultTimeoutDelay) {
 
 	/** Default {@code SIM_PORT}. */
 	public static final int DEFAULT_PORT = 8090;
+
+	/**
+	 * Default {@code SIM_FAULT_TIMEOUT_DELAY_MS}: longer than dispatch-service's
+	 * {@code sms.carrier.request-timeout} (10 s).
+	 */
+	public static final Duration DEFAULT_FAULT_TIMEOUT_DELAY = Duration.ofSeconds(15);
 
 	/** Default {@code SIM_INBOUND_WEBHOOK_URL}. */
 	public static final String DEFAULT_INBOUND_WEBHOOK_URL = "http://localhost:8083/webhooks/carrier/inbound";
@@ -61,6 +70,10 @@ public record SimulatorSettings(String bindAddress, int port, String accountSid,
 		if (numberRateWindow.isNegative()) {
 			throw new IllegalArgumentException("numberRateWindow must not be negative");
 		}
+		Objects.requireNonNull(faultTimeoutDelay, "faultTimeoutDelay");
+		if (faultTimeoutDelay.isNegative() || faultTimeoutDelay.isZero()) {
+			throw new IllegalArgumentException("faultTimeoutDelay must be positive");
+		}
 	}
 
 	/**
@@ -70,7 +83,7 @@ public record SimulatorSettings(String bindAddress, int port, String accountSid,
 	public static SimulatorSettings defaults() {
 		return new SimulatorSettings("0.0.0.0", DEFAULT_PORT, Sids.newAccountSid(), Sids.newAuthToken(),
 				URI.create(DEFAULT_INBOUND_WEBHOOK_URL), null, null, defaultHttpThreads(), 2, 256,
-				Duration.ofSeconds(1), 1_000_000, 250_000);
+				Duration.ofSeconds(1), 1_000_000, 250_000, DEFAULT_FAULT_TIMEOUT_DELAY);
 	}
 
 	/**
@@ -127,32 +140,34 @@ public record SimulatorSettings(String bindAddress, int port, String accountSid,
 			.withNumberRateWindow(Duration
 				.ofMillis(intValue(env, "SIM_NUMBER_RATE_WINDOW_MS", (int) settings.numberRateWindow.toMillis())))
 			.withMessageLogLimit(intValue(env, "SIM_MESSAGE_LOG_LIMIT", settings.messageLogLimit))
-			.withIdempotencyCacheSize(intValue(env, "SIM_IDEMPOTENCY_CACHE_SIZE", settings.idempotencyCacheSize));
+			.withIdempotencyCacheSize(intValue(env, "SIM_IDEMPOTENCY_CACHE_SIZE", settings.idempotencyCacheSize))
+			.withFaultTimeoutDelay(Duration
+				.ofMillis(intValue(env, "SIM_FAULT_TIMEOUT_DELAY_MS", (int) settings.faultTimeoutDelay.toMillis())));
 		return settings;
 	}
 
 	public SimulatorSettings withBindAddress(String bindAddress) {
 		return new SimulatorSettings(bindAddress, this.port, this.accountSid, this.authToken, this.inboundWebhookUrl,
 				this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads, this.callbackMaxInFlight,
-				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize, this.faultTimeoutDelay);
 	}
 
 	public SimulatorSettings withPort(int port) {
 		return new SimulatorSettings(this.bindAddress, port, this.accountSid, this.authToken, this.inboundWebhookUrl,
 				this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads, this.callbackMaxInFlight,
-				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize, this.faultTimeoutDelay);
 	}
 
 	public SimulatorSettings withCredentials(String accountSid, String authToken) {
 		return new SimulatorSettings(this.bindAddress, this.port, accountSid, authToken, this.inboundWebhookUrl,
 				this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads, this.callbackMaxInFlight,
-				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize, this.faultTimeoutDelay);
 	}
 
 	public SimulatorSettings withInboundWebhookUrl(URI inboundWebhookUrl) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken, inboundWebhookUrl,
 				this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads, this.callbackMaxInFlight,
-				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize, this.faultTimeoutDelay);
 	}
 
 	public SimulatorSettings withInboundWebhookUrl(String inboundWebhookUrl) {
@@ -162,49 +177,64 @@ public record SimulatorSettings(String bindAddress, int port, String accountSid,
 	public SimulatorSettings withScenarioFile(Path scenarioFile) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
-				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
+				this.faultTimeoutDelay);
 	}
 
 	public SimulatorSettings withScenarios(ScenarioTable scenarios) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, scenarios, this.httpThreads, this.callbackThreads,
-				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
+				this.faultTimeoutDelay);
 	}
 
 	public SimulatorSettings withHttpThreads(int httpThreads) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, httpThreads, this.callbackThreads,
-				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
+				this.faultTimeoutDelay);
 	}
 
 	public SimulatorSettings withCallbackThreads(int callbackThreads) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, callbackThreads,
-				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
+				this.faultTimeoutDelay);
 	}
 
 	public SimulatorSettings withCallbackMaxInFlight(int callbackMaxInFlight) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
-				callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+				callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
+				this.faultTimeoutDelay);
 	}
 
 	public SimulatorSettings withNumberRateWindow(Duration numberRateWindow) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
-				this.callbackMaxInFlight, numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize);
+				this.callbackMaxInFlight, numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
+				this.faultTimeoutDelay);
 	}
 
 	public SimulatorSettings withMessageLogLimit(int messageLogLimit) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
-				this.callbackMaxInFlight, this.numberRateWindow, messageLogLimit, this.idempotencyCacheSize);
+				this.callbackMaxInFlight, this.numberRateWindow, messageLogLimit, this.idempotencyCacheSize,
+				this.faultTimeoutDelay);
 	}
 
 	public SimulatorSettings withIdempotencyCacheSize(int idempotencyCacheSize) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
-				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, idempotencyCacheSize);
+				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, idempotencyCacheSize,
+				this.faultTimeoutDelay);
+	}
+
+	public SimulatorSettings withFaultTimeoutDelay(Duration faultTimeoutDelay) {
+		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
+				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
+				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
+				faultTimeoutDelay);
 	}
 
 	/**
@@ -226,7 +256,8 @@ public record SimulatorSettings(String bindAddress, int port, String accountSid,
 				+ ", scenarioFile=" + this.scenarioFile + ", scenarios=" + this.scenarios + ", httpThreads="
 				+ this.httpThreads + ", callbackThreads=" + this.callbackThreads + ", callbackMaxInFlight="
 				+ this.callbackMaxInFlight + ", numberRateWindow=" + this.numberRateWindow + ", messageLogLimit="
-				+ this.messageLogLimit + ", idempotencyCacheSize=" + this.idempotencyCacheSize + "]";
+				+ this.messageLogLimit + ", idempotencyCacheSize=" + this.idempotencyCacheSize + ", faultTimeoutDelay="
+				+ this.faultTimeoutDelay + "]";
 	}
 
 	private static int defaultHttpThreads() {

@@ -22,7 +22,8 @@ class SimulatorSettingsTests {
 				Map.entry("SIM_SCENARIO_FILE", "/etc/scenarios.json"), Map.entry("SIM_CALLBACK_THREADS", "3"),
 				Map.entry("SIM_HTTP_THREADS", "5"), Map.entry("SIM_BIND_ADDRESS", "127.0.0.1"),
 				Map.entry("SIM_CALLBACK_MAX_IN_FLIGHT", "7"), Map.entry("SIM_NUMBER_RATE_WINDOW_MS", "1500"),
-				Map.entry("SIM_MESSAGE_LOG_LIMIT", "11"), Map.entry("SIM_IDEMPOTENCY_CACHE_SIZE", "13")));
+				Map.entry("SIM_MESSAGE_LOG_LIMIT", "11"), Map.entry("SIM_IDEMPOTENCY_CACHE_SIZE", "13"),
+				Map.entry("SIM_FAULT_TIMEOUT_DELAY_MS", "12500")));
 
 		assertThat(settings.port()).isEqualTo(9999);
 		assertThat(settings.accountSid()).isEqualTo(SID);
@@ -36,6 +37,7 @@ class SimulatorSettingsTests {
 		assertThat(settings.numberRateWindow()).isEqualTo(Duration.ofMillis(1500));
 		assertThat(settings.messageLogLimit()).isEqualTo(11);
 		assertThat(settings.idempotencyCacheSize()).isEqualTo(13);
+		assertThat(settings.faultTimeoutDelay()).isEqualTo(Duration.ofMillis(12500));
 	}
 
 	@Test
@@ -47,6 +49,7 @@ class SimulatorSettingsTests {
 			.isEqualTo(URI.create("http://localhost:8083/webhooks/carrier/inbound"));
 		assertThat(settings.numberRateWindow()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(settings.scenarioFile()).isNull();
+		assertThat(settings.faultTimeoutDelay()).isEqualTo(Duration.ofSeconds(15));
 	}
 
 	@Test
@@ -70,6 +73,13 @@ class SimulatorSettingsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> SimulatorSettings.fromEnvironment(Map.of("SIM_PORT", "http")))
 			.withMessageContaining("SIM_PORT");
+	}
+
+	@Test
+	void rejectsAFaultTimeoutDelayOfZero() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SimulatorSettings.fromEnvironment(Map.of("SIM_FAULT_TIMEOUT_DELAY_MS", "0")))
+			.withMessageContaining("faultTimeoutDelay");
 	}
 
 	@Test

@@ -12,6 +12,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +22,9 @@ import com.sun.net.httpserver.HttpExchange;
 
 import dev.smspipeline.simulator.callback.CallbackDispatcher;
 import dev.smspipeline.simulator.callback.StatusCallbacks;
+import dev.smspipeline.simulator.fault.Fault;
+import dev.smspipeline.simulator.fault.FaultMode;
+import dev.smspipeline.simulator.fault.FaultSwitch;
 import dev.smspipeline.simulator.http.Exchanges;
 import dev.smspipeline.simulator.http.Json;
 import dev.smspipeline.simulator.http.Routes;
@@ -29,9 +35,12 @@ import dev.smspipeline.simulator.scenario.ScenarioTable;
 
 /**
  * {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json}: Twilio's create-message
- * call. Checks basic auth, answers repeats of an idempotency key, validates the form,
- * applies the rate rule and the recipient's scenario, answers like Twilio, logs the
- * request and schedules the status callbacks.
+ * call. Checks basic auth, applies a switched-on fault ({@code /sim/faults}), answers
+ * repeats of an idempotency key, validates the form, applies the rate rule and the
+ * recipient's scenario, answers like Twilio, logs the request and schedules the status
+ * callbacks. Under a {@link FaultMode#TIMEOUT} fault the request is decided as usual but
+ * its answer is sent only after the fault's delay, on another thread, so the HTTP threads
+ * stay free.
  */
 public final class CreateMessageHandler implements Routes.Handler {
 
@@ -67,8 +76,25 @@ public final class CreateMessageHandler implements Routes.Handler {
 
 	private final CallbackDispatcher callbacks;
 
+	private final FaultSwitch faults;
+
+	private final ScheduledExecutorService heldAnswers;
+
+	/**
+	 * Creates the handler.
+	 * @param accountSid the account clients authenticate as
+	 * @param authToken its auth token
+	 * @param scenarios the scenario table
+	 * @param ledger the per-number state
+	 * @param idempotency answers by idempotency key
+	 * @param log the log of received requests
+	 * @param callbacks posts the status callbacks
+	 * @param faults the fault in force
+	 * @param heldAnswers sends the answers a TIMEOUT fault holds
+	 */
 	public CreateMessageHandler(String accountSid, String authToken, ScenarioTable scenarios, NumberLedger ledger,
-			IdempotencyCache idempotency, MessageLog log, CallbackDispatcher callbacks) {
+			IdempotencyCache idempotency, MessageLog log, CallbackDispatcher callbacks, FaultSwitch faults,
+			ScheduledExecutorService heldAnswers) {
 		this.accountSid = accountSid;
 		this.expectedCredentials = (accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8);
 		this.scenarios = scenarios;
@@ -76,6 +102,8 @@ public final class CreateMessageHandler implements Routes.Handler {
 		this.idempotency = idempotency;
 		this.log = log;
 		this.callbacks = callbacks;
+		this.faults = faults;
+		this.heldAnswers = heldAnswers;
 	}
 
 	@Override
@@ -89,8 +117,14 @@ public final class CreateMessageHandler implements Routes.Handler {
 		String key = idempotencyKey(exchange);
 		CreateAnswer answer;
 		boolean duplicate = false;
-		if (!authorized(exchange, path.group(1))) {
+		boolean authorized = authorized(exchange, path.group(1));
+		Fault fault = authorized ? this.faults.current(now) : Fault.NONE;
+		if (!authorized) {
 			answer = CreateAnswer.of(TwilioError.authenticate());
+		}
+		else if (fault.mode() == FaultMode.ERROR_500) {
+			this.faults.countErrored();
+			answer = CreateAnswer.of(TwilioError.internalError());
 		}
 		else if (key == null) {
 			answer = create(form, null, now);
@@ -100,11 +134,39 @@ public final class CreateMessageHandler implements Routes.Handler {
 			answer = result.answer();
 			duplicate = result.duplicate();
 		}
-		this.log.add(arrival,
-				new ReceivedMessage(now, form.get("To"), form.get("From"), form.get("Body"), key,
-						duplicate ? Outcome.DUPLICATE : answer.outcome(), answer.sid(), answer.status(),
-						answer.errorCode(), form.get("StatusCallback")));
-		send(exchange, answer);
+		this.log.add(arrival, new ReceivedMessage(now, form.get("To"), form.get("From"), form.get("Body"), key,
+				duplicate ? Outcome.DUPLICATE : answer.outcome(), answer.sid(), answer.status(), answer.errorCode(),
+				form.get("StatusCallback"), (fault.mode() != FaultMode.NONE) ? fault.mode() : null));
+		if (fault.mode() == FaultMode.TIMEOUT) {
+			this.faults.countHeld();
+			hold(exchange, answer, fault.timeoutDelay().toMillis());
+		}
+		else {
+			send(exchange, answer);
+		}
+	}
+
+	/**
+	 * Sends the answer after {@code delayMillis}: by then the client has given up, so the
+	 * answer is lost, as when a carrier takes a text and its answer never arrives.
+	 */
+	private void hold(HttpExchange exchange, CreateAnswer answer, long delayMillis) {
+		Runnable late = () -> {
+			try {
+				send(exchange, answer);
+			}
+			catch (IOException | RuntimeException ex) {
+				// the client is gone: the usual end of a held answer
+				exchange.close();
+			}
+		};
+		try {
+			this.heldAnswers.schedule(late, delayMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down
+			exchange.close();
+		}
 	}
 
 	private CreateAnswer create(Map<String, String> form, String key, long now) {

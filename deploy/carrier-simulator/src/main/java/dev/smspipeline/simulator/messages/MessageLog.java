@@ -3,12 +3,15 @@ package dev.smspipeline.simulator.messages;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Every create request received, in arrival order. Past its limit the oldest entries are
- * dropped.
+ * dropped; the counts per outcome keep counting.
  */
 public final class MessageLog {
 
@@ -17,6 +20,8 @@ public final class MessageLog {
 	private final AtomicLong arrivals = new AtomicLong();
 
 	private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+
+	private final AtomicLongArray outcomes = new AtomicLongArray(Outcome.values().length);
 
 	/**
 	 * Creates a log.
@@ -41,6 +46,7 @@ public final class MessageLog {
 	 */
 	public void add(long arrival, ReceivedMessage message) {
 		Entry entry = new Entry(arrival, message);
+		this.outcomes.incrementAndGet(message.outcome().ordinal());
 		synchronized (this.entries) {
 			this.entries.addLast(entry);
 			if (this.entries.size() > this.limit) {
@@ -76,9 +82,25 @@ public final class MessageLog {
 		}
 	}
 
+	/**
+	 * Requests logged per outcome since the start or the last {@link #clear()}, dropped
+	 * ones included.
+	 * @return the counts, by outcome
+	 */
+	public Map<Outcome, Long> outcomeCounts() {
+		Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+		for (Outcome outcome : Outcome.values()) {
+			counts.put(outcome, this.outcomes.get(outcome.ordinal()));
+		}
+		return counts;
+	}
+
 	public void clear() {
 		synchronized (this.entries) {
 			this.entries.clear();
+			for (int i = 0; i < this.outcomes.length(); i++) {
+				this.outcomes.set(i, 0);
+			}
 		}
 	}
 

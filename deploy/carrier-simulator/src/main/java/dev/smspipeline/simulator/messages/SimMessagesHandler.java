@@ -82,6 +82,7 @@ public final class SimMessagesHandler {
 			json.writeNull();
 		}
 		json.writeStringField("statusCallback", message.statusCallback());
+		json.writeStringField("fault", (message.fault() != null) ? message.fault().name() : null);
 		json.writeEndObject();
 	}
 

@@ -51,6 +51,27 @@ public final class TwilioClient {
 				"I-Twilio-Idempotency-Token", idempotencyKey);
 	}
 
+	/**
+	 * Creates a message, waiting at most {@code timeout} for the answer.
+	 * @param form the form fields
+	 * @param idempotencyKey the idempotency token, or {@code null}
+	 * @param timeout how long to wait
+	 * @return the answer
+	 * @throws UncheckedIOException with an {@link java.net.http.HttpTimeoutException}
+	 * when no answer came in time
+	 */
+	public Answer create(Map<String, String> form, String idempotencyKey, Duration timeout) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.simulator.messagesUrl()))
+			.timeout(timeout)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Authorization", basic(this.simulator.accountSid(), this.simulator.authToken()))
+			.POST(HttpRequest.BodyPublishers.ofString(Exchanges.encodeForm(form)));
+		if (idempotencyKey != null) {
+			request.header("I-Twilio-Idempotency-Token", idempotencyKey);
+		}
+		return send(request.build());
+	}
+
 	public Answer create(String pathSid, String authorization, Map<String, String> form, String keyHeader,
 			String idempotencyKey) {
 		HttpRequest.Builder request = HttpRequest
