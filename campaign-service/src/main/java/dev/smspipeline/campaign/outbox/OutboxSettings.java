@@ -25,6 +25,10 @@ import org.springframework.validation.annotation.Validated;
  * on every instance, so a new relay fences a stale one and aborts its open transaction
  * @param markerTopic internal topic the relay writes its batch marker to, inside each
  * transaction, to know after a crash whether its last batch was committed
+ * @param transactionTimeout Kafka {@code transaction.timeout.ms} of the relay's producer:
+ * a relay killed mid-batch leaves its transaction open until a new relay fences it or
+ * this passes, and until then every {@code read_committed} reader of the batch's
+ * partitions waits (Kafka's default is a minute)
  */
 @Validated
 @ConfigurationProperties("sms.campaigns.outbox")
@@ -32,6 +36,7 @@ public record OutboxSettings(@DefaultValue("true") boolean enabled,
 		@DefaultValue("500") @Positive @Max(10000) int batchSize, @DefaultValue("100ms") @NotNull Duration pollInterval,
 		@DefaultValue("2s") @NotNull Duration standbyInterval, @DefaultValue("1s") @NotNull Duration errorBackoff,
 		@DefaultValue("campaign-service-outbox-relay") @NotBlank String transactionalId,
-		@DefaultValue("campaign-service.outbox-relay") @NotBlank String markerTopic) {
+		@DefaultValue("campaign-service.outbox-relay") @NotBlank String markerTopic,
+		@DefaultValue("10s") @NotNull Duration transactionTimeout) {
 
 }

@@ -341,6 +341,7 @@ final class RelaySession implements AutoCloseable {
 	private static Map<String, Object> producerConfig(Map<String, Object> kafkaConfig, OutboxSettings settings) {
 		Map<String, Object> config = new HashMap<>(kafkaConfig);
 		config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+		config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) settings.transactionTimeout().toMillis());
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);

@@ -25,7 +25,11 @@ public record DispatchSettings(@Valid @NotNull @DefaultValue Retry retry,
 		@Valid @NotNull @DefaultValue RateLimit rateLimit) {
 
 	/**
-	 * Retries of transient carrier failures, with exponential backoff and jitter.
+	 * Retries of transient carrier failures, with exponential backoff and jitter. The
+	 * defaults wait out a carrier outage of a minute or more (about 70 to 140 s of waits
+	 * in all) before a text ends FAILED: every retry carries the same idempotency token,
+	 * so waiting longer never risks a second text, while giving up early fails texts the
+	 * carrier may have taken (a timed-out call).
 	 *
 	 * @param maxAttempts most create calls for one text that fail transiently before it
 	 * ends FAILED ({@code CARRIER_UNAVAILABLE})
@@ -35,9 +39,10 @@ public record DispatchSettings(@Valid @NotNull @DefaultValue Retry retry,
 	 * @param jitter the fraction of each wait that is random: a wait {@code w} becomes
 	 * uniform in {@code [w * (1 - jitter), w]}; 0 turns jitter off
 	 */
-	public record Retry(@DefaultValue("5") @Min(1) int maxAttempts,
+	public record Retry(@DefaultValue("12") @Min(1) int maxAttempts,
 			@DefaultValue("200ms") @NotNull Duration initialBackoff,
-			@DefaultValue("2.0") @DecimalMin("1.0") double multiplier, @DefaultValue("5s") @NotNull Duration maxBackoff,
+			@DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+			@DefaultValue("30s") @NotNull Duration maxBackoff,
 			@DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double jitter) {
 
 		/**
