@@ -112,6 +112,9 @@ part_heap() {
 	case "$1" in
 	kafka) echo "-Xms128m -Xmx512m" ;;
 	postgres) echo "-Xmx256m -XX:+UseSerialGC" ;;
+	# The simulator keeps every create for GET /sim/messages (about 1 KB each): with
+	# SIM_MESSAGE_LOG_LIMIT below it fits, where 256 MB filled after ~130,000 creates.
+	carrier-simulator) echo "-Xmx512m -XX:+UseSerialGC" ;;
 	*) echo "-Xmx256m -XX:+UseSerialGC" ;;
 	esac
 }
@@ -186,7 +189,8 @@ part_env() {
 		PART_ENV=("KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT" "SCHEMA_REGISTRY_PORT=$SCHEMA_REGISTRY_PORT")
 		;;
 	carrier-simulator)
-		PART_ENV=("SIM_PORT=$CARRIER_PORT" "CARRIER_ACCOUNT_SID=$CARRIER_ACCOUNT_SID"
+		PART_ENV=("SIM_PORT=$CARRIER_PORT" "SIM_MESSAGE_LOG_LIMIT=${SIM_MESSAGE_LOG_LIMIT:-300000}"
+			"CARRIER_ACCOUNT_SID=$CARRIER_ACCOUNT_SID"
 			"CARRIER_AUTH_TOKEN=$CARRIER_AUTH_TOKEN"
 			"SIM_INBOUND_WEBHOOK_URL=http://localhost:$STATUS_PORT/webhooks/carrier/inbound")
 		;;
