@@ -44,6 +44,9 @@ class ObservabilityDefaults implements EnvironmentPostProcessor {
 		defaults.put("management.metrics.tags.service", "${spring.application.name:unknown}");
 		defaults.put("management.metrics.tags.instance", "${HOSTNAME:localhost}:${server.port:8080}");
 		defaults.put("management.tracing.sampling.probability", "1.0");
+		// Exemplars on every timer's _count make Prometheus servers before 2.43 (Debian
+		// 12's 2.42 among them) refuse the whole scrape; trace ids are in the logs.
+		defaults.put("management.tracing.exemplars.include", "none");
 		defaults.put("management.observations.enable.tasks.scheduled.execution", "false");
 		defaults.put("spring.kafka.template.observation-enabled", "true");
 		defaults.put("spring.kafka.listener.observation-enabled", "true");
