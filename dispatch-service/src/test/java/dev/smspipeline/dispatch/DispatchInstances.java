@@ -71,33 +71,60 @@ public final class DispatchInstances {
 		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
 			throw new IllegalStateException("No runnable jar (" + jar + "): run through Maven's verify");
 		}
+		Map<String, String> environment = environment(carrier, "dispatch_service");
+		environment.put("SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "6000");
+		environment.put("SPRING_KAFKA_CONSUMER_PROPERTIES_HEARTBEAT_INTERVAL_MS", "1000");
+		environment.putAll(settings);
+		return launch(jar, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), environment,
+				Path.of("target", "dispatch-logs", name + ".log"), Duration.ofSeconds(90));
+	}
+
+	/**
+	 * What a dispatch process needs to run on the shared infrastructure against a
+	 * carrier.
+	 * @param carrier the carrier
+	 * @param database the database on the shared server
+	 * @return the environment, to add to
+	 */
+	public static Map<String, String> environment(CarrierSimulator carrier, String database) {
 		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		Map<String, String> environment = new HashMap<>();
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
 		environment.put("SCHEMA_REGISTRY_URL", infrastructure.schemaRegistryUrl());
-		environment.put("DATABASE_URL", infrastructure.jdbcUrl("dispatch_service"));
+		environment.put("DATABASE_URL", infrastructure.jdbcUrl(database));
 		environment.put("DATABASE_USERNAME", infrastructure.databaseUsername());
 		environment.put("DATABASE_PASSWORD", infrastructure.databasePassword());
 		environment.put("CARRIER_BASE_URL", carrier.baseUrl());
 		environment.put("CARRIER_ACCOUNT_SID", carrier.accountSid());
 		environment.put("CARRIER_AUTH_TOKEN", carrier.authToken());
 		environment.put("STATUS_CALLBACK_URL", "");
-		environment.put("SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "6000");
-		environment.put("SPRING_KAFKA_CONSUMER_PROPERTIES_HEARTBEAT_INTERVAL_MS", "1000");
-		environment.putAll(settings);
+		return environment;
+	}
+
+	/**
+	 * Starts a runnable dispatch jar on a free port, its output in {@code log}, and waits
+	 * until it is healthy.
+	 * @param jar the runnable jar
+	 * @param jvmOptions options of its JVM
+	 * @param environment its environment (see {@link #environment})
+	 * @param log where its output goes
+	 * @param startTimeout how long it may take to be healthy
+	 * @return the process
+	 */
+	public static ChildProcess launch(String jar, List<String> jvmOptions, Map<String, String> environment, Path log,
+			Duration startTimeout) {
 		int port = freePort();
-		environment.put("SERVER_PORT", String.valueOf(port));
-		Path log = Path.of("target", "dispatch-logs", name + ".log");
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar));
 		try {
-			Files.createDirectories(log.getParent());
-			ProcessBuilder builder = new ProcessBuilder(
-					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-					"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar)
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile());
+			Files.createDirectories(log.toAbsolutePath().getParent());
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().putAll(environment);
+			builder.environment().put("SERVER_PORT", String.valueOf(port));
 			ChildProcess child = new ChildProcess(builder.start(), port, log);
-			child.awaitHealthy();
+			child.awaitHealthy(startTimeout);
 			return child;
 		}
 		catch (IOException ex) {
@@ -129,9 +156,9 @@ public final class DispatchInstances {
 			this.log = log;
 		}
 
-		void awaitHealthy() {
+		void awaitHealthy(Duration timeout) {
 			Awaitility.await("dispatch healthy (log: " + this.log + ")")
-				.atMost(Duration.ofSeconds(90))
+				.atMost(timeout)
 				.pollInterval(Duration.ofMillis(250))
 				.until(() -> {
 					if (!this.process.isAlive()) {
@@ -157,7 +184,12 @@ public final class DispatchInstances {
 			}
 		}
 
-		private String get(String path) {
+		/**
+		 * A GET on the instance.
+		 * @param path the path
+		 * @return the body, empty when it does not answer
+		 */
+		public String get(String path) {
 			try {
 				return HTTP
 					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),

@@ -1,11 +1,5 @@
 package dev.smspipeline.dispatch.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +16,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +34,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import dev.smspipeline.dispatch.DispatchInstances;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.RequestSource;
 import dev.smspipeline.schemas.Topics;
@@ -88,8 +82,6 @@ public final class DispatchBenchmark {
 
 	private static final Pattern VALUE = Pattern.compile("\"statistic\":\"VALUE\",\"value\":([0-9.eE+-]+)");
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
 	private final int messages = Integer.getInteger("bench.messages", 100_000);
 
 	private final int numbers = Integer.getInteger("bench.numbers", 10_000);
@@ -117,7 +109,7 @@ public final class DispatchBenchmark {
 				this.messages, this.numbers, this.held);
 		createTopic();
 		try (CarrierSimulator carrier = CarrierSimulator.start(SimulatorSettings.forTests());
-				Dispatch dispatch = Dispatch.start(carrier, this.infrastructure)) {
+				DispatchInstances.ChildProcess dispatch = Dispatch.start(carrier)) {
 			int warmUp = Integer.getInteger("bench.warmup", this.messages / 5);
 			measure("warm-up (not compared)", carrier, dispatch, spreadLoad("+1213", warmUp), null);
 			Result spread = measure("spread", carrier, dispatch, spreadLoad("+1312", this.messages), null);
@@ -138,8 +130,8 @@ public final class DispatchBenchmark {
 		}
 	}
 
-	private Result measure(String name, CarrierSimulator carrier, Dispatch dispatch, List<MessageRequested> load,
-			String heldNumber) throws InterruptedException {
+	private Result measure(String name, CarrierSimulator carrier, DispatchInstances.ChildProcess dispatch,
+			List<MessageRequested> load, String heldNumber) throws InterruptedException {
 		carrier.clear();
 		Set<String> others = new HashSet<>();
 		for (MessageRequested request : load) {
@@ -212,8 +204,8 @@ public final class DispatchBenchmark {
 		return result;
 	}
 
-	private static void diagnose(CarrierSimulator carrier, Dispatch dispatch, List<MessageRequested> load,
-			Set<String> seen, String heldNumber) {
+	private static void diagnose(CarrierSimulator carrier, DispatchInstances.ChildProcess dispatch,
+			List<MessageRequested> load, Set<String> seen, String heldNumber) {
 		Map<Outcome, Long> outcomes = new HashMap<>();
 		Map<String, List<ReceivedMessage>> byId = new HashMap<>();
 		for (ReceivedMessage create : carrier.receivedMessages()) {
@@ -413,7 +405,7 @@ public final class DispatchBenchmark {
 	/** Samples dispatch's heap (and a few gauges) from its Prometheus endpoint. */
 	private static final class HeapWatch {
 
-		private final Dispatch dispatch;
+		private final DispatchInstances.ChildProcess dispatch;
 
 		private volatile boolean running = true;
 
@@ -429,7 +421,7 @@ public final class DispatchBenchmark {
 
 		private Thread thread;
 
-		HeapWatch(Dispatch dispatch) {
+		HeapWatch(DispatchInstances.ChildProcess dispatch) {
 			this.dispatch = dispatch;
 		}
 
@@ -487,19 +479,13 @@ public final class DispatchBenchmark {
 
 	}
 
-	/** Dispatch as a child process of its runnable jar. */
-	private static final class Dispatch implements AutoCloseable {
+	/** Dispatch as a child process of its runnable jar, with the benchmark's heap. */
+	private static final class Dispatch {
 
-		private final Process process;
-
-		private final int port;
-
-		private Dispatch(Process process, int port) {
-			this.process = process;
-			this.port = port;
+		private Dispatch() {
 		}
 
-		static Dispatch start(CarrierSimulator carrier, TestInfrastructure infrastructure) throws Exception {
+		static DispatchInstances.ChildProcess start(CarrierSimulator carrier) throws InterruptedException {
 			String jar = System.getProperty("bench.jar",
 					"dispatch-service/target/dispatch-service-0.1.0-SNAPSHOT-exec.jar");
 			if (!Files.isRegularFile(Path.of(jar))) {
@@ -508,74 +494,22 @@ public final class DispatchBenchmark {
 			if (!Files.isRegularFile(Path.of(jar))) {
 				throw new IllegalStateException("No runnable jar; run ./mvnw -pl dispatch-service package -DskipTests");
 			}
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
-			List<String> command = new ArrayList<>(
-					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-							"-Xmx" + System.getProperty("bench.heap", "256m"), "-XX:+UseSerialGC"));
+			List<String> options = new ArrayList<>(
+					List.of("-Xmx" + System.getProperty("bench.heap", "256m"), "-XX:+UseSerialGC"));
 			String jfr = System.getProperty("bench.jfr");
 			if (jfr != null) {
-				command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+				options.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
 			}
-			command.addAll(List.of("-jar", jar));
-			Path log = Files.createTempFile("dispatch-bench-", ".log");
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-			Map<String, String> environment = builder.environment();
-			environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
-			environment.put("SCHEMA_REGISTRY_URL", infrastructure.schemaRegistryUrl());
-			environment.put("DATABASE_URL", infrastructure.jdbcUrl("dispatch_bench"));
-			environment.put("DATABASE_USERNAME", infrastructure.databaseUsername());
-			environment.put("DATABASE_PASSWORD", infrastructure.databasePassword());
-			environment.put("CARRIER_BASE_URL", carrier.baseUrl());
-			environment.put("CARRIER_ACCOUNT_SID", carrier.accountSid());
-			environment.put("CARRIER_AUTH_TOKEN", carrier.authToken());
-			environment.put("STATUS_CALLBACK_URL", "");
-			environment.put("SERVER_PORT", String.valueOf(port));
+			Map<String, String> environment = DispatchInstances.environment(carrier, "dispatch_bench");
 			environment.put("LOGGING_LEVEL_DEV_SMSPIPELINE", "WARN");
 			environment.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,prometheus,metrics");
-			Dispatch dispatch = new Dispatch(builder.start(), port);
+			Path log = Path.of(System.getProperty("java.io.tmpdir"), "dispatch-bench-" + System.nanoTime() + ".log");
 			System.out.println("dispatch log: " + log);
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-			while (!dispatch.get("/actuator/health").contains("\"UP\"")) {
-				if (!dispatch.process.isAlive() || System.nanoTime() > deadline) {
-					throw new IllegalStateException("dispatch did not start; see " + log);
-				}
-				Thread.sleep(250);
-			}
+			DispatchInstances.ChildProcess dispatch = DispatchInstances.launch(jar, options, environment, log,
+					Duration.ofSeconds(120));
 			// let the consumer join its group before the burst
 			Thread.sleep(5_000);
 			return dispatch;
-		}
-
-		String get(String path) {
-			try {
-				return HTTP
-					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
-							HttpResponse.BodyHandlers.ofString())
-					.body();
-			}
-			catch (IOException ex) {
-				return "";
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return "";
-			}
-		}
-
-		@Override
-		public void close() {
-			this.process.destroy();
-			try {
-				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-					this.process.destroyForcibly();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
 		}
 
 	}
