@@ -4,15 +4,16 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -41,6 +42,13 @@ public class DuplicateTriggers {
 	/** The advisory lock key space of duplicate checks ("dupe" in ASCII). */
 	public static final int LOCK_SPACE = 0x64757065;
 
+	private static final String LOCK_AND_FIND = """
+			SELECT pg_advisory_xact_lock(?, ?);
+			SELECT message_id FROM recent_text
+			WHERE account_id = ? AND recipient = ? AND body_sha256 = ? AND created_at > ?
+			ORDER BY created_at LIMIT 1
+			""";
+
 	private final JdbcTemplate jdbc;
 
 	DuplicateTriggers(JdbcTemplate jdbc) {
@@ -65,15 +73,29 @@ public class DuplicateTriggers {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("The duplicate check holds its lock until the request's transaction ends");
 		}
-		int key = ByteBuffer.wrap(sha256((accountId + ":" + recipient).getBytes(StandardCharsets.UTF_8))).getInt();
-		this.jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", (ResultSetExtractor<Void>) (rows) -> null, LOCK_SPACE,
-				key);
-		List<UUID> first = this.jdbc.queryForList("""
-				SELECT message_id FROM recent_text
-				WHERE account_id = ? AND recipient = ? AND body_sha256 = ? AND created_at > ?
-				ORDER BY created_at LIMIT 1
-				""", UUID.class, accountId, recipient, bodyHash, timestamp(since));
-		return first.stream().findFirst();
+		int key = lockKey(accountId, recipient);
+		// Both statements go in one round trip (pgjdbc sends them with one Sync), and
+		// still
+		// run one after the other: the search starts, with its own snapshot, only once
+		// the
+		// lock is granted, so it sees the text of a request that held the lock before us.
+		return this.jdbc.execute((ConnectionCallback<Optional<UUID>>) (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(LOCK_AND_FIND)) {
+				statement.setInt(1, LOCK_SPACE);
+				statement.setInt(2, key);
+				statement.setString(3, accountId);
+				statement.setString(4, recipient);
+				statement.setBytes(5, bodyHash);
+				statement.setObject(6, timestamp(since));
+				statement.execute();
+				if (!statement.getMoreResults()) {
+					throw new IllegalStateException("The duplicate search returned no rows");
+				}
+				try (ResultSet rows = statement.getResultSet()) {
+					return rows.next() ? Optional.of(rows.getObject(1, UUID.class)) : Optional.empty();
+				}
+			}
+		});
 	}
 
 	/**

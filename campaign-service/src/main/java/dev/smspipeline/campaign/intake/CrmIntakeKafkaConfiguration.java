@@ -20,8 +20,11 @@ import dev.smspipeline.campaign.messaging.DeadLetters;
  * The listener container of the CRM intake: keys and values read as bytes (the listener
  * decodes the value itself, so every dead letter carries the original bytes and key), no
  * Kafka transaction (the listener writes only to the database and its outbox), offsets
- * committed per record after the listener returned, rejected and unreadable records to
- * {@code crm.sms-requests.DLT} at once, other failures retried with back-off for
+ * committed once per poll after the listener returned for every record of it (ack mode
+ * BATCH: a commit per record was a broker round trip per text, and made this entry point
+ * dearer than the REST API; a crash before the commit delivers the poll's records again,
+ * and each finds its {@code eventId} already recorded), rejected and unreadable records
+ * to {@code crm.sms-requests.DLT} at once, other failures retried with back-off for
  * {@code sms.intake.retry-max-elapsed}, then dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,7 +37,7 @@ class CrmIntakeKafkaConfiguration {
 			ConsumerFactory<Object, Object> consumers, DeadLetters deadLetters, IntakeSettings settings) {
 		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(bytes(consumers.getConfigurationProperties())));
-		factory.getContainerProperties().setAckMode(AckMode.RECORD);
+		factory.getContainerProperties().setAckMode(AckMode.BATCH);
 		factory.setConcurrency(settings.concurrency());
 		factory.setAutoStartup(settings.enabled());
 		ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);

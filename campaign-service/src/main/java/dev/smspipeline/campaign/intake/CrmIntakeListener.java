@@ -28,8 +28,10 @@ import dev.smspipeline.platform.logging.LogContext;
  * recorded.</li>
  * <li><b>Commit:</b> the request is recorded first: its idempotency key, its answer and
  * its records ({@code MessageRequested} and REQUESTED, or REJECTED) commit in one
- * database transaction, published by the outbox relay. The record's offset is committed
- * after that (ack mode RECORD), so a crash in between delivers it again.</li>
+ * database transaction, published by the outbox relay. The offsets are committed once
+ * every record of the poll has been recorded (ack mode BATCH), so a crash in between
+ * delivers them again; a record dead-lettered in the middle of a poll has the offsets up
+ * to it committed by the error handler.</li>
  * <li><b>Idempotent:</b> a redelivered record, or another record with the same
  * {@code eventId} and the same request, finds its key and changes nothing. The same
  * (account, recipient, body) within the duplicate window sends nothing either, unless

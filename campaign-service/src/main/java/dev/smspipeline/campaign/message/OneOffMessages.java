@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -110,6 +111,8 @@ public class OneOffMessages {
 	private final Clock clock;
 
 	private final MeterRegistry meters;
+
+	private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
 
 	OneOffMessages(PhoneNumbers phoneNumbers, OptOuts optOuts, ContentRules contentRules, IdempotencyKeys keys,
 			DuplicateTriggers duplicates, Outbox outbox, TransactionTemplate transactions, JsonMapper json,
@@ -314,26 +317,36 @@ public class OneOffMessages {
 	}
 
 	private void count(Outcome outcome, RequestSource source) {
-		switch (outcome.kind()) {
-			case DUPLICATE ->
-				counter("sms.requests.duplicate", "One-off requests answered as a duplicate trigger", source, null)
-					.increment();
-			case REPLAYED -> counter("sms.requests.idempotent.replayed",
-					"One-off requests answered again under their idempotency key", source, null)
-				.increment();
-			case REJECTED -> counter("sms.requests.rejected", "One-off requests rejected by our own checks", source,
-					outcome.answer().reasonCode())
-				.increment();
-			case SENT -> counter("sms.requests.accepted", "One-off texts handed to dispatch", source, null).increment();
-		}
+		// Looked up once per (name, source, reason) and kept: building and registering a
+		// meter id on every request was a measurable share of a request's CPU.
+		this.counters
+			.computeIfAbsent(new CounterKey(outcome.kind(), source,
+					(outcome.kind() == Kind.REJECTED) ? outcome.answer().reasonCode() : null), this::counter)
+			.increment();
 	}
 
-	private Counter counter(String name, String description, RequestSource source, String reason) {
-		Counter.Builder builder = Counter.builder(name).description(description).tag("source", sourceTag(source));
-		if (reason != null) {
-			builder.tag("reason", reason);
+	private Counter counter(CounterKey key) {
+		String name = switch (key.kind()) {
+			case DUPLICATE -> "sms.requests.duplicate";
+			case REPLAYED -> "sms.requests.idempotent.replayed";
+			case REJECTED -> "sms.requests.rejected";
+			case SENT -> "sms.requests.accepted";
+		};
+		String description = switch (key.kind()) {
+			case DUPLICATE -> "One-off requests answered as a duplicate trigger";
+			case REPLAYED -> "One-off requests answered again under their idempotency key";
+			case REJECTED -> "One-off requests rejected by our own checks";
+			case SENT -> "One-off texts handed to dispatch";
+		};
+		Counter.Builder builder = Counter.builder(name).description(description).tag("source", sourceTag(key.source()));
+		if (key.reason() != null) {
+			builder.tag("reason", key.reason());
 		}
 		return builder.register(this.meters);
+	}
+
+	/** Which counter an outcome increments; reason codes are a small fixed set. */
+	private record CounterKey(Kind kind, RequestSource source, String reason) {
 	}
 
 	/** The catalogue's {@code source} label: REST or KAFKA. */
