@@ -79,7 +79,8 @@ public final class CarrierSimulator implements AutoCloseable {
 		this.ledger = new NumberLedger(settings.numberRateWindow().toMillis());
 		this.idempotency = new IdempotencyCache(settings.idempotencyCacheSize());
 		TwilioSignature signer = new TwilioSignature(settings.authToken());
-		this.callbacks = new CallbackDispatcher(settings.callbackThreads(), settings.callbackMaxInFlight(), signer);
+		this.callbacks = new CallbackDispatcher(settings.callbackThreads(), settings.callbackMaxInFlight(),
+				settings.callbackRetryFor(), signer);
 		this.callbacks.every(SWEEP_PERIOD, () -> this.ledger.sweep(System.currentTimeMillis()));
 		this.faults = new FaultSwitch(settings.faultTimeoutDelay());
 		this.heldAnswers = new ScheduledThreadPoolExecutor(1, threads("sim-held-answer"));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.smspipeline.simulator.callback.CallbackDispatcher;
 import dev.smspipeline.simulator.messages.Sids;
 import dev.smspipeline.simulator.scenario.ScenarioTable;
 
@@ -21,18 +22,22 @@ import dev.smspipeline.simulator.scenario.ScenarioTable;
  * @param scenarioFile a JSON or properties scenario file, or {@code null}
  * @param scenarios a scenario table; when set it wins over {@code scenarioFile}
  * @param httpThreads threads answering HTTP requests
- * @param callbackThreads threads timing and posting callbacks
- * @param callbackMaxInFlight most callbacks posted at once
+ * @param callbackThreads threads of the simulator's periodic housekeeping (callbacks are
+ * posted by {@code callbackMaxInFlight} threads of their own)
+ * @param callbackMaxInFlight most callbacks posted at once: the threads posting them,
+ * each posting one at a time over keep-alive connections
  * @param numberRateWindow least time between two accepted creates to one number
  * @param messageLogLimit most create requests kept for {@code GET /sim/messages}
  * @param idempotencyCacheSize most idempotency keys remembered
  * @param faultTimeoutDelay how long a {@code TIMEOUT} fault holds each answer when
  * switching it on names no delay (longer than the client's request timeout)
+ * @param callbackRetryFor how long after its first attempt a status callback the receiver
+ * failed is still retried (zero: not retried)
  */
 public record SimulatorSettings(String bindAddress, int port, String accountSid, String authToken,
 		URI inboundWebhookUrl, Path scenarioFile, ScenarioTable scenarios, int httpThreads, int callbackThreads,
 		int callbackMaxInFlight, Duration numberRateWindow, int messageLogLimit, int idempotencyCacheSize,
-		Duration faultTimeoutDelay) {
+		Duration faultTimeoutDelay, Duration callbackRetryFor) {
 
 	/** Default {@code SIM_PORT}. */
 	public static final int DEFAULT_PORT = 8090;
@@ -42,6 +47,11 @@ public record SimulatorSettings(String bindAddress, int port, String accountSid,
 	 * {@code sms.carrier.request-timeout} (10 s).
 	 */
 	public static final Duration DEFAULT_FAULT_TIMEOUT_DELAY = Duration.ofSeconds(15);
+
+	/**
+	 * Default {@code SIM_CALLBACK_RETRY_FOR_MS}: outlasts a restart of status-service.
+	 */
+	public static final Duration DEFAULT_CALLBACK_RETRY_FOR = CallbackDispatcher.DEFAULT_RETRY_FOR;
 
 	/** Default {@code SIM_INBOUND_WEBHOOK_URL}. */
 	public static final String DEFAULT_INBOUND_WEBHOOK_URL = "http://localhost:8083/webhooks/carrier/inbound";
@@ -74,6 +84,10 @@ public record SimulatorSettings(String bindAddress, int port, String accountSid,
 		if (faultTimeoutDelay.isNegative() || faultTimeoutDelay.isZero()) {
 			throw new IllegalArgumentException("faultTimeoutDelay must be positive");
 		}
+		Objects.requireNonNull(callbackRetryFor, "callbackRetryFor");
+		if (callbackRetryFor.isNegative()) {
+			throw new IllegalArgumentException("callbackRetryFor must not be negative");
+		}
 	}
 
 	/**
@@ -83,7 +97,7 @@ public record SimulatorSettings(String bindAddress, int port, String accountSid,
 	public static SimulatorSettings defaults() {
 		return new SimulatorSettings("0.0.0.0", DEFAULT_PORT, Sids.newAccountSid(), Sids.newAuthToken(),
 				URI.create(DEFAULT_INBOUND_WEBHOOK_URL), null, null, defaultHttpThreads(), 2, 256,
-				Duration.ofSeconds(1), 1_000_000, 250_000, DEFAULT_FAULT_TIMEOUT_DELAY);
+				Duration.ofSeconds(1), 1_000_000, 250_000, DEFAULT_FAULT_TIMEOUT_DELAY, DEFAULT_CALLBACK_RETRY_FOR);
 	}
 
 	/**
@@ -142,32 +156,38 @@ public record SimulatorSettings(String bindAddress, int port, String accountSid,
 			.withMessageLogLimit(intValue(env, "SIM_MESSAGE_LOG_LIMIT", settings.messageLogLimit))
 			.withIdempotencyCacheSize(intValue(env, "SIM_IDEMPOTENCY_CACHE_SIZE", settings.idempotencyCacheSize))
 			.withFaultTimeoutDelay(Duration
-				.ofMillis(intValue(env, "SIM_FAULT_TIMEOUT_DELAY_MS", (int) settings.faultTimeoutDelay.toMillis())));
+				.ofMillis(intValue(env, "SIM_FAULT_TIMEOUT_DELAY_MS", (int) settings.faultTimeoutDelay.toMillis())))
+			.withCallbackRetryFor(Duration
+				.ofMillis(intValue(env, "SIM_CALLBACK_RETRY_FOR_MS", (int) settings.callbackRetryFor.toMillis())));
 		return settings;
 	}
 
 	public SimulatorSettings withBindAddress(String bindAddress) {
 		return new SimulatorSettings(bindAddress, this.port, this.accountSid, this.authToken, this.inboundWebhookUrl,
 				this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads, this.callbackMaxInFlight,
-				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize, this.faultTimeoutDelay);
+				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize, this.faultTimeoutDelay,
+				this.callbackRetryFor);
 	}
 
 	public SimulatorSettings withPort(int port) {
 		return new SimulatorSettings(this.bindAddress, port, this.accountSid, this.authToken, this.inboundWebhookUrl,
 				this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads, this.callbackMaxInFlight,
-				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize, this.faultTimeoutDelay);
+				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize, this.faultTimeoutDelay,
+				this.callbackRetryFor);
 	}
 
 	public SimulatorSettings withCredentials(String accountSid, String authToken) {
 		return new SimulatorSettings(this.bindAddress, this.port, accountSid, authToken, this.inboundWebhookUrl,
 				this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads, this.callbackMaxInFlight,
-				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize, this.faultTimeoutDelay);
+				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize, this.faultTimeoutDelay,
+				this.callbackRetryFor);
 	}
 
 	public SimulatorSettings withInboundWebhookUrl(URI inboundWebhookUrl) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken, inboundWebhookUrl,
 				this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads, this.callbackMaxInFlight,
-				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize, this.faultTimeoutDelay);
+				this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize, this.faultTimeoutDelay,
+				this.callbackRetryFor);
 	}
 
 	public SimulatorSettings withInboundWebhookUrl(String inboundWebhookUrl) {
@@ -178,63 +198,70 @@ public record SimulatorSettings(String bindAddress, int port, String accountSid,
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
 				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
-				this.faultTimeoutDelay);
+				this.faultTimeoutDelay, this.callbackRetryFor);
 	}
 
 	public SimulatorSettings withScenarios(ScenarioTable scenarios) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, scenarios, this.httpThreads, this.callbackThreads,
 				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
-				this.faultTimeoutDelay);
+				this.faultTimeoutDelay, this.callbackRetryFor);
 	}
 
 	public SimulatorSettings withHttpThreads(int httpThreads) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, httpThreads, this.callbackThreads,
 				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
-				this.faultTimeoutDelay);
+				this.faultTimeoutDelay, this.callbackRetryFor);
 	}
 
 	public SimulatorSettings withCallbackThreads(int callbackThreads) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, callbackThreads,
 				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
-				this.faultTimeoutDelay);
+				this.faultTimeoutDelay, this.callbackRetryFor);
 	}
 
 	public SimulatorSettings withCallbackMaxInFlight(int callbackMaxInFlight) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
 				callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
-				this.faultTimeoutDelay);
+				this.faultTimeoutDelay, this.callbackRetryFor);
 	}
 
 	public SimulatorSettings withNumberRateWindow(Duration numberRateWindow) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
 				this.callbackMaxInFlight, numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
-				this.faultTimeoutDelay);
+				this.faultTimeoutDelay, this.callbackRetryFor);
 	}
 
 	public SimulatorSettings withMessageLogLimit(int messageLogLimit) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
 				this.callbackMaxInFlight, this.numberRateWindow, messageLogLimit, this.idempotencyCacheSize,
-				this.faultTimeoutDelay);
+				this.faultTimeoutDelay, this.callbackRetryFor);
 	}
 
 	public SimulatorSettings withIdempotencyCacheSize(int idempotencyCacheSize) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
 				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, idempotencyCacheSize,
-				this.faultTimeoutDelay);
+				this.faultTimeoutDelay, this.callbackRetryFor);
 	}
 
 	public SimulatorSettings withFaultTimeoutDelay(Duration faultTimeoutDelay) {
 		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
 				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
 				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
-				faultTimeoutDelay);
+				faultTimeoutDelay, this.callbackRetryFor);
+	}
+
+	public SimulatorSettings withCallbackRetryFor(Duration callbackRetryFor) {
+		return new SimulatorSettings(this.bindAddress, this.port, this.accountSid, this.authToken,
+				this.inboundWebhookUrl, this.scenarioFile, this.scenarios, this.httpThreads, this.callbackThreads,
+				this.callbackMaxInFlight, this.numberRateWindow, this.messageLogLimit, this.idempotencyCacheSize,
+				this.faultTimeoutDelay, callbackRetryFor);
 	}
 
 	/**
@@ -257,7 +284,7 @@ public record SimulatorSettings(String bindAddress, int port, String accountSid,
 				+ this.httpThreads + ", callbackThreads=" + this.callbackThreads + ", callbackMaxInFlight="
 				+ this.callbackMaxInFlight + ", numberRateWindow=" + this.numberRateWindow + ", messageLogLimit="
 				+ this.messageLogLimit + ", idempotencyCacheSize=" + this.idempotencyCacheSize + ", faultTimeoutDelay="
-				+ this.faultTimeoutDelay + "]";
+				+ this.faultTimeoutDelay + ", callbackRetryFor=" + this.callbackRetryFor + "]";
 	}
 
 	private static int defaultHttpThreads() {

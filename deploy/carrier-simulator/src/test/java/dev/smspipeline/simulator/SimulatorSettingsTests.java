@@ -23,7 +23,7 @@ class SimulatorSettingsTests {
 				Map.entry("SIM_HTTP_THREADS", "5"), Map.entry("SIM_BIND_ADDRESS", "127.0.0.1"),
 				Map.entry("SIM_CALLBACK_MAX_IN_FLIGHT", "7"), Map.entry("SIM_NUMBER_RATE_WINDOW_MS", "1500"),
 				Map.entry("SIM_MESSAGE_LOG_LIMIT", "11"), Map.entry("SIM_IDEMPOTENCY_CACHE_SIZE", "13"),
-				Map.entry("SIM_FAULT_TIMEOUT_DELAY_MS", "12500")));
+				Map.entry("SIM_FAULT_TIMEOUT_DELAY_MS", "12500"), Map.entry("SIM_CALLBACK_RETRY_FOR_MS", "30000")));
 
 		assertThat(settings.port()).isEqualTo(9999);
 		assertThat(settings.accountSid()).isEqualTo(SID);
@@ -38,6 +38,7 @@ class SimulatorSettingsTests {
 		assertThat(settings.messageLogLimit()).isEqualTo(11);
 		assertThat(settings.idempotencyCacheSize()).isEqualTo(13);
 		assertThat(settings.faultTimeoutDelay()).isEqualTo(Duration.ofMillis(12500));
+		assertThat(settings.callbackRetryFor()).isEqualTo(Duration.ofSeconds(30));
 	}
 
 	@Test
@@ -50,6 +51,7 @@ class SimulatorSettingsTests {
 		assertThat(settings.numberRateWindow()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(settings.scenarioFile()).isNull();
 		assertThat(settings.faultTimeoutDelay()).isEqualTo(Duration.ofSeconds(15));
+		assertThat(settings.callbackRetryFor()).isEqualTo(Duration.ofSeconds(120));
 	}
 
 	@Test
@@ -80,6 +82,19 @@ class SimulatorSettingsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> SimulatorSettings.fromEnvironment(Map.of("SIM_FAULT_TIMEOUT_DELAY_MS", "0")))
 			.withMessageContaining("faultTimeoutDelay");
+	}
+
+	@Test
+	void rejectsANegativeCallbackRetryTime() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SimulatorSettings.fromEnvironment(Map.of("SIM_CALLBACK_RETRY_FOR_MS", "-1")))
+			.withMessageContaining("callbackRetryFor");
+	}
+
+	@Test
+	void takesACallbackRetryTimeOfZeroAsNoRetries() {
+		assertThat(SimulatorSettings.fromEnvironment(Map.of("SIM_CALLBACK_RETRY_FOR_MS", "0")).callbackRetryFor())
+			.isZero();
 	}
 
 	@Test

@@ -2,13 +2,9 @@ package dev.smspipeline.simulator.inbound;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -34,8 +30,6 @@ public final class InboundHandler {
 
 	/** The path. */
 	public static final String PATH = "/sim/inbound";
-
-	private static final long TIMEOUT_SECONDS = 15;
 
 	private final String accountSid;
 
@@ -79,19 +73,13 @@ public final class InboundHandler {
 		params.put("NumSegments", Integer.toString(Segments.count(body)));
 		params.put("SmsStatus", "received");
 		params.put("ApiVersion", StatusCallbacks.API_VERSION);
-		HttpResponse<String> response;
+		CallbackDispatcher.Answer response;
 		try {
-			response = this.dispatcher.post(this.webhookUrl, params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			response = this.dispatcher.post(this.webhookUrl, params);
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		catch (IOException ex) {
 			Exchanges.sendError(exchange, new TwilioError(502, 11200,
-					"HTTP retrieval failure: " + this.webhookUrl + ": " + cause.getClass().getSimpleName()));
-			return;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			Exchanges.sendError(exchange, TwilioError.internalError());
+					"HTTP retrieval failure: " + this.webhookUrl + ": " + ex.getClass().getSimpleName()));
 			return;
 		}
 		Map<String, Object> summary = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.smspipeline.simulator.callback;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 
 import com.twilio.security.RequestValidator;
@@ -52,7 +53,8 @@ class StatusCallbackIntegrationTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.receiver.requests().size() == 3);
 
 		WebhookReceiver.Request delivered = this.receiver.requests().get(2);
-		assertThat(delivered.contentType()).startsWith("application/x-www-form-urlencoded");
+		assertThat(delivered.contentType()).isEqualTo("application/x-www-form-urlencoded; charset=utf-8");
+		assertThat(delivered.userAgent()).isEqualTo("TwilioProxy/1.1");
 		assertThat(delivered.query()).isEqualTo("messageId=01JAB%2Bx");
 		assertThat(delivered.form()).containsEntry("MessageSid", sid)
 			.containsEntry("SmsSid", sid)
@@ -86,14 +88,21 @@ class StatusCallbackIntegrationTests {
 	}
 
 	@Test
-	void givesUpACallbackAfterItsRetriesAndPostsTheNextOne() {
-		this.receiver.failNext(CallbackDispatcher.MAX_ATTEMPTS);
+	void givesUpACallbackAfterTheConfiguredRetryTimeAndPostsTheNextOne() {
+		try (CarrierSimulator impatient = CarrierSimulator
+			.start(SimulatorSettings.forTests().withCallbackRetryFor(Duration.ofMillis(300)))) {
+			this.receiver.answerWith(500);
 
-		this.client.create(message("+13125550605", "Hello", this.callback));
+			new TwilioClient(impatient).create(message("+13125550605", "Hello", this.callback));
 
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.receiver.statuses()
-				.equals(List.of("queued", "queued", "queued", "queued", "sent", "delivered")));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> new TwilioClient(impatient).get("/sim/stats").json().get("givenUpCallbacks").equals(3));
+			List<String> statuses = this.receiver.statuses();
+			assertThat(statuses).hasSizeGreaterThanOrEqualTo(6);
+			assertThat(statuses.stream().distinct()).containsExactly("queued", "sent", "delivered");
+			assertThat(statuses).isSortedAccordingTo(
+					Comparator.comparing((String status) -> List.of("queued", "sent", "delivered").indexOf(status)));
+		}
 	}
 
 	@Test

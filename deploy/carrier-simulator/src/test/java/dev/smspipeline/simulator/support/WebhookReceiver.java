@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,15 +33,24 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	private final AtomicInteger failuresLeft = new AtomicInteger();
 
-	private WebhookReceiver() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+	private volatile CountDownLatch gate = new CountDownLatch(0);
+
+	private WebhookReceiver(int port) throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 100);
 		this.server.setExecutor(this.executor);
 		this.server.createContext("/", (exchange) -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			String url = "http://127.0.0.1:" + port() + exchange.getRequestURI();
 			this.requests.add(new Request(System.currentTimeMillis(), url, exchange.getRequestURI().getRawQuery(),
 					exchange.getRequestHeaders().getFirst("X-Twilio-Signature"),
-					exchange.getRequestHeaders().getFirst("Content-Type"), Exchanges.parseForm(body)));
+					exchange.getRequestHeaders().getFirst("Content-Type"),
+					exchange.getRequestHeaders().getFirst("User-Agent"), Exchanges.parseForm(body)));
+			try {
+				this.gate.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			int answer = (this.failuresLeft.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) ? 500
 					: this.status.get();
 			byte[] reply = "<Response/>".getBytes(StandardCharsets.UTF_8);
@@ -52,8 +62,18 @@ public final class WebhookReceiver implements AutoCloseable {
 	}
 
 	public static WebhookReceiver start() {
+		return start(0);
+	}
+
+	/**
+	 * Starts a receiver on a given port, e.g. the port of one closed earlier, to play a
+	 * receiver that restarted.
+	 * @param port the port, 0 for an ephemeral one
+	 * @return the receiver
+	 */
+	public static WebhookReceiver start(int port) {
 		try {
-			return new WebhookReceiver();
+			return new WebhookReceiver(port);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -89,6 +109,21 @@ public final class WebhookReceiver implements AutoCloseable {
 		this.failuresLeft.set(count);
 	}
 
+	/**
+	 * Records the requests that arrive from now on but holds their answers until
+	 * {@link #release()}.
+	 */
+	public void hold() {
+		this.gate = new CountDownLatch(1);
+	}
+
+	/**
+	 * Answers the held requests and every later one at once.
+	 */
+	public void release() {
+		this.gate.countDown();
+	}
+
 	public List<Request> requests() {
 		return new ArrayList<>(this.requests);
 	}
@@ -103,6 +138,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	@Override
 	public void close() {
+		release();
 		this.server.stop(0);
 		this.executor.shutdownNow();
 	}
@@ -115,10 +151,11 @@ public final class WebhookReceiver implements AutoCloseable {
 	 * @param query its raw query string
 	 * @param signature its {@code X-Twilio-Signature}
 	 * @param contentType its {@code Content-Type}
+	 * @param userAgent its {@code User-Agent}
 	 * @param form its form fields
 	 */
 	public record Request(long receivedAt, String url, String query, String signature, String contentType,
-			Map<String, String> form) {
+			String userAgent, Map<String, String> form) {
 	}
 
 }
