@@ -9,8 +9,10 @@ import dev.smspipeline.simulator.scenario.FinalStatus;
 import dev.smspipeline.simulator.scenario.Scenario;
 
 /**
- * Plans the status callbacks of an accepted message, as Twilio posts them: queued, sent,
- * then delivered, undelivered or failed.
+ * Plans the status callbacks of an accepted message, as Twilio posts them: sent, then
+ * delivered, undelivered or failed. A message created without a Messaging Service starts
+ * {@code queued}, which the create answer already says; Twilio posts no callback for a
+ * message's initial status, and neither does the simulator.
  */
 public final class StatusCallbacks {
 
@@ -28,8 +30,7 @@ public final class StatusCallbacks {
 	 * @return the callbacks
 	 */
 	public static List<Callback> plan(MessageFacts message, Scenario scenario, long acceptedAtMillis) {
-		List<Callback> inOrder = new ArrayList<>(3);
-		inOrder.add(new Callback(acceptedAtMillis, params(message, "queued", null, null)));
+		List<Callback> inOrder = new ArrayList<>(2);
 		inOrder.add(new Callback(acceptedAtMillis + scenario.sentAfterMillis(), params(message, "sent", null, null)));
 		FinalStatus finalStatus = scenario.finalStatus();
 		if (finalStatus != FinalStatus.SILENT) {

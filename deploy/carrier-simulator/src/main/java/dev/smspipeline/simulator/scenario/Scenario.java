@@ -57,7 +57,7 @@ public record Scenario(String name, Integer refuseStatus, Integer refuseCode, St
 	}
 
 	/**
-	 * Messages are accepted and delivered: queued, sent, delivered within 100 ms.
+	 * Messages are accepted and delivered: callbacks sent, then delivered, within 100 ms.
 	 * @return the default scenario
 	 */
 	public static Scenario delivered() {

@@ -16,20 +16,20 @@ class StatusCallbacksTests {
 	private final ScenarioTable table = ScenarioTable.defaults();
 
 	@Test
-	void plansQueuedSentDeliveredWithin100MillisByDefault() {
+	void plansSentThenDeliveredWithin100MillisByDefault() {
 		List<Callback> callbacks = StatusCallbacks.plan(MESSAGE, this.table.forNumber("+13125550100"), 1000);
 
 		assertThat(callbacks).extracting((callback) -> callback.params().get("MessageStatus"))
-			.containsExactly("queued", "sent", "delivered");
-		assertThat(callbacks.get(2).dueAtMillis()).isLessThanOrEqualTo(1100);
+			.containsExactly("sent", "delivered");
+		assertThat(callbacks.get(1).dueAtMillis()).isLessThanOrEqualTo(1100);
 	}
 
 	@Test
 	void putsTheErrorCodeAndMessageOnTheUndeliveredCallbackOnly() {
 		List<Callback> callbacks = StatusCallbacks.plan(MESSAGE, this.table.forNumber("+14152020001"), 0);
 
-		assertThat(callbacks.get(1).params()).doesNotContainKey("ErrorCode");
-		assertThat(callbacks.get(2).params()).containsEntry("MessageStatus", "undelivered")
+		assertThat(callbacks.get(0).params()).doesNotContainKey("ErrorCode");
+		assertThat(callbacks.get(1).params()).containsEntry("MessageStatus", "undelivered")
 			.containsEntry("SmsStatus", "undelivered")
 			.containsEntry("ErrorCode", "30003")
 			.containsEntry("ErrorMessage", "Unreachable destination handset")
@@ -41,15 +41,14 @@ class StatusCallbacksTests {
 		List<Callback> callbacks = StatusCallbacks.plan(MESSAGE, this.table.forNumber("+14152100001"), 0);
 
 		assertThat(callbacks).extracting((callback) -> callback.params().get("MessageStatus"))
-			.containsExactly("delivered", "sent", "queued", "delivered", "sent", "queued");
+			.containsExactly("delivered", "sent", "delivered", "sent");
 	}
 
 	@Test
 	void stopsAfterSentForASilentNumber() {
 		List<Callback> callbacks = StatusCallbacks.plan(MESSAGE, this.table.forNumber("+14152050001"), 0);
 
-		assertThat(callbacks).extracting((callback) -> callback.params().get("MessageStatus"))
-			.containsExactly("queued", "sent");
+		assertThat(callbacks).extracting((callback) -> callback.params().get("MessageStatus")).containsExactly("sent");
 	}
 
 }

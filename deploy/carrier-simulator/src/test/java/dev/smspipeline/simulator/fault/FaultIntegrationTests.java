@@ -92,7 +92,7 @@ class FaultIntegrationTests {
 		assertThat(logged.outcome()).isEqualTo(Outcome.ACCEPTED);
 		assertThat(logged.fault()).isEqualTo(FaultMode.TIMEOUT);
 		assertThat(logged.sid()).startsWith("SM");
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.receiver.requests().size() == 3);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.receiver.requests().size() == 2);
 	}
 
 	@Test
