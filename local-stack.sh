@@ -205,9 +205,14 @@ part_env() {
 			PART_ENV+=("SMS_ACCOUNTS_BOOTSTRAP_DEMO=$API_KEY_HASH")
 			;;
 		dispatch-service)
+			# Static Kafka group membership under a fixed name (one dispatch instance here): a
+			# dispatch killed and started again takes its partitions back at once instead of
+			# after the dead member's 45 s session. Set SMS_INTAKE_GROUP_INSTANCE_ID= (empty)
+			# for dynamic membership; a second instance needs a name of its own.
 			PART_ENV+=("CARRIER_BASE_URL=http://localhost:$CARRIER_PORT" "CARRIER_ACCOUNT_SID=$CARRIER_ACCOUNT_SID"
 				"CARRIER_AUTH_TOKEN=$CARRIER_AUTH_TOKEN"
-				"STATUS_CALLBACK_URL=http://localhost:$STATUS_PORT/webhooks/carrier/status")
+				"STATUS_CALLBACK_URL=http://localhost:$STATUS_PORT/webhooks/carrier/status"
+				"SMS_INTAKE_GROUP_INSTANCE_ID=${SMS_INTAKE_GROUP_INSTANCE_ID-dispatch-local-1}")
 			;;
 		status-service)
 			PART_ENV+=("CARRIER_ACCOUNT_SID=$CARRIER_ACCOUNT_SID" "CARRIER_AUTH_TOKEN=$CARRIER_AUTH_TOKEN"

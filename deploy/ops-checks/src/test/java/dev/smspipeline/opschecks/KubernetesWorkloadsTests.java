@@ -97,6 +97,22 @@ class KubernetesWorkloadsTests {
 
 	@ParameterizedTest
 	@MethodSource("overlays")
+	void dispatchJoinsItsConsumerGroupsUnderItsPodName(Kustomization overlay) {
+		// Static membership: the id must differ between pods (two live consumers with one
+		// id
+		// fence each other) and stay the same when the container restarts in its pod.
+		K8sResource deployment = KubernetesReferencesTests.deployment(overlay.resources(), "dispatch-service");
+		Object variable = Yamls.list(deployment.containers().get(0).get("env"))
+			.stream()
+			.filter((candidate) -> "SMS_INTAKE_GROUP_INSTANCE_ID".equals(Yamls.stringAt(candidate, "name")))
+			.findFirst()
+			.orElse(null);
+		assertThat(variable).as("SMS_INTAKE_GROUP_INSTANCE_ID of dispatch-service").isNotNull();
+		assertThat(Yamls.stringAt(variable, "valueFrom", "fieldRef", "fieldPath")).isEqualTo("metadata.name");
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
 	void servicesGetKafkaRegistryAndDatabaseSettings(Kustomization overlay) {
 		for (String service : ServiceVariables.SERVICES) {
 			K8sResource deployment = KubernetesReferencesTests.deployment(overlay.resources(), service);

@@ -78,15 +78,49 @@ public sealed interface CarrierAnswer {
 	}
 
 	/**
-	 * The call failed in a way that says nothing about the text (a 5xx, a timeout, a
-	 * connection error): the same call may well succeed later.
+	 * The call failed in a way that says nothing final about the text (a 5xx, a timeout,
+	 * a connection error): the same call may well succeed later, and it carries the same
+	 * idempotency token, so a text the carrier took is never taken twice.
+	 *
+	 * <p>
+	 * {@code maybeTaken} tells the two kinds apart, for when the attempts run out:
+	 * <ul>
+	 * <li>{@code true}: the request went out and no usable answer came back (a response
+	 * timeout, the connection reset or closed after the request was written, a 2xx
+	 * without a SID). The carrier may have taken the text and may still report its
+	 * delivery.</li>
+	 * <li>{@code false}: the request never reached the carrier (no free call slot, a
+	 * connect failure or connect timeout) or the carrier answered that it did not take it
+	 * (5xx, 408, 401).</li>
+	 * </ul>
 	 *
 	 * @param reason what went wrong, for the log and, if retries run out, the status
+	 * @param maybeTaken whether the carrier may have taken the text all the same
 	 */
-	record Transient(String reason) implements CarrierAnswer {
+	record Transient(String reason, boolean maybeTaken) implements CarrierAnswer {
 
 		public Transient {
 			Objects.requireNonNull(reason, "reason");
+		}
+
+		/**
+		 * A failure after which the carrier cannot have the text: it never got the
+		 * request, or answered that it did not take it.
+		 * @param reason what went wrong
+		 * @return the answer
+		 */
+		public static Transient notTaken(String reason) {
+			return new Transient(reason, false);
+		}
+
+		/**
+		 * A request that went out without a usable answer: the carrier may have taken the
+		 * text.
+		 * @param reason what went wrong
+		 * @return the answer
+		 */
+		public static Transient unanswered(String reason) {
+			return new Transient(reason, true);
 		}
 
 	}

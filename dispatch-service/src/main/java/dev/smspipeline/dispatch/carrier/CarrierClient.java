@@ -2,6 +2,7 @@ package dev.smspipeline.dispatch.carrier;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +33,9 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.TimeValue;
@@ -62,7 +66,9 @@ import dev.smspipeline.platform.logging.PhoneNumberMask;
  * whether retried here or after a redelivery, gets the first answer again instead of a
  * second text. A {@link Semaphore} bounds the calls in flight. The answer is classified
  * into a {@link CarrierAnswer}; carrier and network failures are answers, never
- * exceptions.
+ * exceptions. A failure says whether the carrier may have the text all the same: it may
+ * once the request's body was being written and no answer came back (see
+ * {@link CarrierAnswer.Transient#maybeTaken()}).
  *
  * <p>
  * Every call is observed (Micrometer's {@link ObservationExecChainHandler}): a client
@@ -140,16 +146,17 @@ public class CarrierClient implements Carrier, AutoCloseable {
 
 	@Override
 	public CarrierAnswer submit(OutboundText text) {
-		ClassicHttpRequest request = request(text);
+		AtomicBoolean sent = new AtomicBoolean();
+		ClassicHttpRequest request = request(text, sent);
 		try {
 			if (!this.inFlight.tryAcquire(this.settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-				return new CarrierAnswer.Transient("no free slot among " + this.settings.maxInFlight()
+				return CarrierAnswer.Transient.notTaken("no free slot among " + this.settings.maxInFlight()
 						+ " carrier calls in flight within " + this.settings.requestTimeout());
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return new CarrierAnswer.Transient("interrupted while waiting for a carrier call slot");
+			return CarrierAnswer.Transient.notTaken("interrupted while waiting for a carrier call slot");
 		}
 		try {
 			return this.http.execute(request, (response) -> {
@@ -166,22 +173,36 @@ public class CarrierClient implements Carrier, AutoCloseable {
 			});
 		}
 		catch (ConnectTimeoutException ex) {
-			return new CarrierAnswer.Transient(
-					"no answer from the carrier within " + this.settings.connectTimeout() + " (connect)");
-		}
-		catch (SocketTimeoutException ex) {
-			return new CarrierAnswer.Transient("no answer from the carrier within " + this.settings.requestTimeout());
-		}
-		catch (InterruptedIOException ex) {
-			return new CarrierAnswer.Transient("no answer from the carrier within " + this.settings.requestTimeout()
-					+ " (" + ex.getMessage() + ")");
+			return CarrierAnswer.Transient
+				.notTaken("no connection to the carrier within " + this.settings.connectTimeout() + " (connect)");
 		}
 		catch (IOException ex) {
-			return new CarrierAnswer.Transient("cannot reach the carrier: " + ex);
+			return failure(ex, sent.get());
 		}
 		finally {
 			this.inFlight.release();
 		}
+	}
+
+	/**
+	 * A call that failed without an answer. Whether the carrier may have the text depends
+	 * only on whether the request went out: once its body was handed to the connection,
+	 * the carrier may have taken it whatever broke next (a response timeout, a reset, a
+	 * closed connection); before, it cannot have (a connect failure, no pooled connection
+	 * in time, a TLS handshake that failed).
+	 * @param ex what went wrong
+	 * @param sent whether the request's body was being written to the carrier
+	 * @return the answer
+	 */
+	private CarrierAnswer failure(IOException ex, boolean sent) {
+		if (!sent) {
+			return CarrierAnswer.Transient.notTaken("cannot reach the carrier: " + ex);
+		}
+		if (ex instanceof SocketTimeoutException || ex instanceof InterruptedIOException) {
+			return CarrierAnswer.Transient.unanswered("no answer from the carrier within "
+					+ this.settings.requestTimeout() + ((ex.getMessage() != null) ? " (" + ex.getMessage() + ")" : ""));
+		}
+		return CarrierAnswer.Transient.unanswered("connection to the carrier lost after the request was sent: " + ex);
 	}
 
 	@Override
@@ -206,7 +227,7 @@ public class CarrierClient implements Carrier, AutoCloseable {
 				+ encode(text.accountId());
 	}
 
-	private ClassicHttpRequest request(OutboundText text) {
+	private ClassicHttpRequest request(OutboundText text, AtomicBoolean sent) {
 		StringJoiner form = new StringJoiner("&");
 		form.add("To=" + encode(text.to()));
 		if (text.from() != null) {
@@ -221,14 +242,17 @@ public class CarrierClient implements Carrier, AutoCloseable {
 			.addHeader("Authorization", this.authorization)
 			.addHeader("Accept", "application/json")
 			.addHeader(IDEMPOTENCY_HEADER, text.messageId())
-			.setEntity(new StringEntity(form.toString(), ContentType.APPLICATION_FORM_URLENCODED))
+			.setEntity(
+					new SentMarking(new StringEntity(form.toString(), ContentType.APPLICATION_FORM_URLENCODED), sent))
 			.build();
 	}
 
 	/**
 	 * Classifies one answer of the create call.
 	 * <ul>
-	 * <li>2xx with a {@code sid}: {@link CarrierAnswer.Accepted}.</li>
+	 * <li>2xx with a {@code sid}: {@link CarrierAnswer.Accepted}; without one, a
+	 * {@link CarrierAnswer.Transient} that the carrier may have taken (it said it
+	 * did).</li>
 	 * <li>Twilio code 14107, with any status: {@link CarrierAnswer.RateLimited} for the
 	 * pair of sender and recipient ({@link CarrierAnswer.HoldScope#PAIR}).</li>
 	 * <li>HTTP 429, or code 20429 with any status: {@link CarrierAnswer.RateLimited} for
@@ -236,8 +260,9 @@ public class CarrierClient implements Carrier, AutoCloseable {
 	 * <li>The wait of a rate-limit answer is its {@code Retry-After} header (seconds or
 	 * an HTTP date), else the seconds its message names ("please wait 20 seconds"), else
 	 * none ({@code null}: the caller's default for the scope).</li>
-	 * <li>5xx, 408 and 401: {@link CarrierAnswer.Transient}. A 401 is our credentials,
-	 * not the text: failing the text for good would be wrong.</li>
+	 * <li>5xx, 408 and 401: {@link CarrierAnswer.Transient}, not taken: the carrier
+	 * answered, and not with a message. A 401 is our credentials, not the text: failing
+	 * the text for good would be wrong.</li>
 	 * <li>Any other 4xx: {@link CarrierAnswer.Refused} with Twilio's code and message
 	 * (21614 landline, 21610 unsubscribed, 21211 invalid number, …).</li>
 	 * </ul>
@@ -254,7 +279,7 @@ public class CarrierClient implements Carrier, AutoCloseable {
 		if (status >= 200 && status < 300) {
 			String sid = json.path("sid").isString() ? json.path("sid").stringValue() : null;
 			return (sid != null && !sid.isBlank()) ? new CarrierAnswer.Accepted(sid)
-					: new CarrierAnswer.Transient("HTTP " + status + " without a message sid");
+					: CarrierAnswer.Transient.unanswered("HTTP " + status + " without a message sid");
 		}
 		boolean pair = code != null && code == PAIR_RATE_LIMIT_CODE;
 		if (pair || status == 429 || (code != null && code == RECIPIENT_RATE_LIMIT_CODE)) {
@@ -264,13 +289,13 @@ public class CarrierClient implements Carrier, AutoCloseable {
 					(code != null) ? code.toString() : "HTTP " + status);
 		}
 		if (status >= 500 || status == 408 || status == 401) {
-			return new CarrierAnswer.Transient(describe(status, code, message));
+			return CarrierAnswer.Transient.notTaken(describe(status, code, message));
 		}
 		if (status >= 400) {
 			return new CarrierAnswer.Refused((code != null) ? code.toString() : "HTTP " + status,
 					(message != null) ? message : "HTTP " + status);
 		}
-		return new CarrierAnswer.Transient("unexpected " + describe(status, code, message));
+		return CarrierAnswer.Transient.notTaken("unexpected " + describe(status, code, message));
 	}
 
 	/**
@@ -345,6 +370,27 @@ public class CarrierClient implements Carrier, AutoCloseable {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The request's body, noting when the connection starts writing it: from then on the
+	 * carrier may have the request, whatever happens to the answer.
+	 */
+	private static final class SentMarking extends HttpEntityWrapper {
+
+		private final AtomicBoolean sent;
+
+		SentMarking(HttpEntity body, AtomicBoolean sent) {
+			super(body);
+			this.sent = sent;
+		}
+
+		@Override
+		public void writeTo(OutputStream out) throws IOException {
+			this.sent.set(true);
+			super.writeTo(out);
+		}
+
 	}
 
 }

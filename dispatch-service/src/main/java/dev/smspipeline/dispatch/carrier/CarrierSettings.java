@@ -23,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * Empty: no callbacks are asked for
  * @param connectTimeout longest wait to open a connection to the carrier
  * @param requestTimeout longest wait for the carrier's answer to one create call; past it
- * the call counts as a transient failure and is retried under the same idempotency token
+ * the call counts as a transient failure the carrier may have taken, and is retried under
+ * the same idempotency token
  * @param maxInFlight most create calls open at once across the service; a call that
  * cannot get a slot within {@code requestTimeout} counts as a transient failure
  */

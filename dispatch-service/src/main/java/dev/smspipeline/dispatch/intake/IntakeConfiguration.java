@@ -10,9 +10,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonLoggingErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 
 import dev.smspipeline.dispatch.queue.IntakeRetry;
@@ -31,6 +34,11 @@ import dev.smspipeline.schemas.serde.AvroDeserializer;
  * {@code PartitionProgress} of each partition acknowledges only the record at its
  * watermark instead, and the container commits it after its next poll. The rest of the
  * consumer's configuration is Boot's ({@code spring.kafka.consumer.*}).
+ *
+ * <p>
+ * With {@code sms.intake.group-instance-id}, this container's consumers and those of
+ * Boot's default factory (the consent listeners) are static members of their groups
+ * ({@link StaticMembership}).
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
@@ -39,7 +47,8 @@ class IntakeConfiguration {
 
 	@Bean(CONTAINER_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> messageRequestedContainerFactory(
-			ConsumerFactory<?, ?> consumers, PartitionAssignments assignments, IntakeSettings settings) {
+			ConsumerFactory<?, ?> consumers, PartitionAssignments assignments, IntakeSettings settings,
+			StaticMembership membership) {
 		Map<String, Object> properties = new HashMap<>(consumers.getConfigurationProperties());
 		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -54,7 +63,25 @@ class IntakeConfiguration {
 		container.setAsyncAcks(false);
 		container.setPollTimeout(settings.pollTimeout().toMillis());
 		container.setConsumerRebalanceListener(assignments.rebalanceListener());
+		factory.setContainerCustomizer(membership::apply);
 		return factory;
+	}
+
+	@Bean
+	StaticMembership staticMembership(IntakeSettings settings, KafkaAdmin admin) {
+		return new StaticMembership(settings.groupInstanceId(), admin);
+	}
+
+	/**
+	 * Static membership for the containers of Boot's default factory too (the
+	 * {@code sms.campaign-events} and {@code sms.opt-outs} listeners).
+	 * @param membership the membership
+	 * @return Boot's factory's container customizer
+	 */
+	@Bean
+	ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticMembershipCustomizer(
+			StaticMembership membership) {
+		return membership::apply;
 	}
 
 	@Bean

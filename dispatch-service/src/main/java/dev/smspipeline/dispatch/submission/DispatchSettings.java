@@ -27,12 +27,14 @@ public record DispatchSettings(@Valid @NotNull @DefaultValue Retry retry,
 	/**
 	 * Retries of transient carrier failures, with exponential backoff and jitter. The
 	 * defaults wait out a carrier outage of a minute or more (about 70 to 140 s of waits
-	 * in all) before a text ends FAILED: every retry carries the same idempotency token,
-	 * so waiting longer never risks a second text, while giving up early fails texts the
-	 * carrier may have taken (a timed-out call).
+	 * in all) before a text is given up: every retry carries the same idempotency token,
+	 * so waiting longer never risks a second text, while giving up early leaves texts the
+	 * carrier never saw unsent.
 	 *
 	 * @param maxAttempts most create calls for one text that fail transiently before it
-	 * ends FAILED ({@code CARRIER_UNAVAILABLE})
+	 * is given up: DELIVERY_UNKNOWN ({@code CARRIER_NO_ANSWER}) when any of them went out
+	 * without an answer (the carrier may have taken the text), else FAILED
+	 * ({@code CARRIER_UNAVAILABLE})
 	 * @param initialBackoff the wait after the first transient failure
 	 * @param multiplier growth of the wait from one failure to the next
 	 * @param maxBackoff the longest wait between two attempts

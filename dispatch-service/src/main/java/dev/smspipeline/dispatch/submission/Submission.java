@@ -16,14 +16,15 @@ import dev.smspipeline.events.StatusSource;
  * @param messageId our id for the text
  * @param accountId the account it belongs to
  * @param recipient the recipient, E.164
- * @param outcome SUBMITTED, FAILED, EXPIRED, CANCELED or REJECTED
+ * @param outcome SUBMITTED, FAILED, DELIVERY_UNKNOWN, EXPIRED, CANCELED or REJECTED
  * @param attempt the create call the outcome belongs to (0: none was made)
  * @param carrierMessageId the carrier's SID, when SUBMITTED
  * @param reasonCode our own reason: why we gave up ({@code CARRIER_UNAVAILABLE},
- * {@code CARRIER_RATE_LIMITED}), cancelled ({@code CAMPAIGN_CANCELED},
- * {@code LEAD_DELETED}) or rejected ({@code OPTED_OUT}) the text
+ * {@code CARRIER_RATE_LIMITED}, {@code CARRIER_NO_ANSWER}), cancelled
+ * ({@code CAMPAIGN_CANCELED}, {@code LEAD_DELETED}) or rejected ({@code OPTED_OUT}) the
+ * text
  * @param carrierErrorCode the carrier's code, when it refused the text
- * @param carrierErrorDescription the readable reason of a FAILED text
+ * @param carrierErrorDescription the readable reason of a FAILED or DELIVERY_UNKNOWN text
  * @param decidedAt when dispatch decided: the {@code occurredAt} of the status
  */
 public record Submission(String messageId, String accountId, String recipient, MessageStatus outcome, int attempt,
@@ -50,6 +51,17 @@ public record Submission(String messageId, String accountId, String recipient, M
 	static Submission gaveUp(MessageRequested request, int attempt, String reasonCode, String description, Instant at) {
 		return new Submission(request.getMessageId(), request.getAccountId(), request.getRecipient(),
 				MessageStatus.FAILED, attempt, null, reasonCode, null, description, at);
+	}
+
+	/**
+	 * Given up without knowing whether the carrier took the text: DELIVERY_UNKNOWN, which
+	 * the carrier's later callbacks (DELIVERED, UNDELIVERED, FAILED) still override in
+	 * the status store, unlike a FAILED.
+	 */
+	static Submission unknown(MessageRequested request, int attempt, String reasonCode, String description,
+			Instant at) {
+		return new Submission(request.getMessageId(), request.getAccountId(), request.getRecipient(),
+				MessageStatus.DELIVERY_UNKNOWN, attempt, null, reasonCode, null, description, at);
 	}
 
 	static Submission expired(MessageRequested request, int attempt, Instant at) {

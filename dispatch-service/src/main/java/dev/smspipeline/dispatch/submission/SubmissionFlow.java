@@ -43,10 +43,21 @@ import dev.smspipeline.platform.logging.PhoneNumberMask;
  * carrier) is also an opt-out: recorded for the precheck at once and published to
  * {@code sms.opt-outs} with the status, so campaign-service stops the rest too;
  * rate-limited is a retry after the carrier's wait that holds the recipient (429, 20429)
- * or the pair (14107), FAILED ({@code CARRIER_RATE_LIMITED}) after
- * {@code sms.dispatch.rate-limit.max-waits}; a transient failure is a retry after an
- * exponential backoff with jitter, FAILED ({@code CARRIER_UNAVAILABLE}) when the attempts
- * run out.</li>
+ * or the pair (14107), given up after {@code sms.dispatch.rate-limit.max-waits}; a
+ * transient failure is a retry after an exponential backoff with jitter, given up when
+ * {@code sms.dispatch.retry.max-attempts} have failed. Every retry carries the same
+ * idempotency token. A text given up ends:
+ * <ul>
+ * <li>DELIVERY_UNKNOWN ({@value #CARRIER_NO_ANSWER}) when any of its attempts may have
+ * reached the carrier without an answer coming back (a response timeout, a connection
+ * lost after sending: {@link CarrierAnswer.Transient#maybeTaken()}). The carrier may well
+ * have taken the text and may still report it; its later DELIVERED, UNDELIVERED or FAILED
+ * callback overrides DELIVERY_UNKNOWN in the status store, while FAILED would be final
+ * there and hide a delivered text;</li>
+ * <li>FAILED otherwise ({@value #CARRIER_UNAVAILABLE}: every attempt was answered 5xx or
+ * never reached the carrier; {@value #CARRIER_RATE_LIMITED}).</li>
+ * </ul>
+ * </li>
  * </ol>
  *
  * <p>
@@ -61,6 +72,24 @@ public class SubmissionFlow {
 
 	/** Reason code of a text whose recipient opted out of its account's texts. */
 	public static final String OPTED_OUT = "OPTED_OUT";
+
+	/**
+	 * Reason code of a FAILED text whose attempts ran out, none of which the carrier can
+	 * have taken.
+	 */
+	public static final String CARRIER_UNAVAILABLE = "CARRIER_UNAVAILABLE";
+
+	/**
+	 * Reason code of a DELIVERY_UNKNOWN text whose attempts ran out, some of which the
+	 * carrier may have taken: it never answered them.
+	 */
+	public static final String CARRIER_NO_ANSWER = "CARRIER_NO_ANSWER";
+
+	/**
+	 * Reason code of a FAILED text the carrier kept rate-limiting past
+	 * {@code sms.dispatch.rate-limit.max-waits}.
+	 */
+	public static final String CARRIER_RATE_LIMITED = "CARRIER_RATE_LIMITED";
 
 	private final Carrier carrier;
 
@@ -188,12 +217,10 @@ public class SubmissionFlow {
 		}
 		if (answer instanceof CarrierAnswer.RateLimited limited) {
 			if (text.rateLimited() > this.settings.rateLimit().maxWaits()) {
-				return decide(request,
-						Submission.gaveUp(
-								request, attempt, "CARRIER_RATE_LIMITED", "Carrier still rate-limited the number after "
-										+ this.settings.rateLimit().maxWaits() + " waits (code " + limited.code() + ")",
-								answeredAt),
-						answeredAt, false);
+				String stillLimited = "still rate-limited the number after " + this.settings.rateLimit().maxWaits()
+						+ " waits (code " + limited.code() + ")";
+				return giveUp(text, attempt, CARRIER_RATE_LIMITED, "Carrier " + stillLimited, stillLimited, answeredAt,
+						false);
 			}
 			boolean pair = limited.scope() == CarrierAnswer.HoldScope.PAIR;
 			Duration wait = (limited.retryAfter() != null) ? limited.retryAfter()
@@ -204,20 +231,51 @@ public class SubmissionFlow {
 			return new Step.Retry(answeredAt.plus(wait), pair ? Step.Hold.PAIR : Step.Hold.RECIPIENT, answeredAt,
 					false);
 		}
-		String reason = ((CarrierAnswer.Transient) answer).reason();
+		CarrierAnswer.Transient failure = (CarrierAnswer.Transient) answer;
+		String reason = failure.reason();
+		if (failure.maybeTaken()) {
+			text.unanswered();
+		}
 		int failures = text.transientFailure();
 		if (failures >= this.settings.retry().maxAttempts()) {
-			log.warn("Giving up on message {} after {} transient failures; last: {}", request.getMessageId(), failures,
-					PhoneNumberMask.maskAll(reason));
-			return decide(request,
-					Submission.gaveUp(request, attempt, "CARRIER_UNAVAILABLE",
-							"Carrier unavailable after " + failures + " attempts: " + reason, answeredAt),
-					answeredAt, true);
+			return giveUp(text, attempt, CARRIER_UNAVAILABLE,
+					"Carrier unavailable after " + failures + " attempts: " + reason, reason, answeredAt, true);
 		}
 		Duration backoff = this.settings.retry().backoff(failures, this.random.getAsDouble());
 		log.info("Transient carrier failure for message {} (attempt {}): {}; retrying in {}", request.getMessageId(),
 				attempt, PhoneNumberMask.maskAll(reason), backoff);
 		return new Step.Retry(answeredAt.plus(backoff), Step.Hold.NONE, answeredAt, true);
+	}
+
+	/**
+	 * The end of a text whose attempts ran out: FAILED with {@code reasonCode}, unless an
+	 * earlier attempt went unanswered. Then the carrier may have taken the text (and the
+	 * later calls, under the same idempotency token, could not tell): DELIVERY_UNKNOWN
+	 * ({@value #CARRIER_NO_ANSWER}), which its delivery callbacks still override.
+	 * @param text the text
+	 * @param attempt the create call the outcome belongs to
+	 * @param reasonCode our reason for FAILED
+	 * @param description why we gave up, for FAILED
+	 * @param last the last call's problem, for DELIVERY_UNKNOWN
+	 * @param answeredAt when the last call was answered
+	 * @param submission whether the last call counts as a submission for pacing
+	 * @return the outcome
+	 */
+	private Step.Decided giveUp(PendingText text, int attempt, String reasonCode, String description, String last,
+			Instant answeredAt, boolean submission) {
+		MessageRequested request = text.request();
+		int unanswered = text.unansweredAttempts();
+		if (unanswered > 0) {
+			String unknown = "No answer from the carrier to " + unanswered + " of " + attempt
+					+ " attempts: it may have taken the text, and its delivery report will tell (last: " + last + ")";
+			log.warn("Giving up on message {} as DELIVERY_UNKNOWN: {}", request.getMessageId(),
+					PhoneNumberMask.maskAll(unknown));
+			return decide(request, Submission.unknown(request, attempt, CARRIER_NO_ANSWER, unknown, answeredAt),
+					answeredAt, submission);
+		}
+		log.warn("Giving up on message {}: {}", request.getMessageId(), PhoneNumberMask.maskAll(description));
+		return decide(request, Submission.gaveUp(request, attempt, reasonCode, description, answeredAt), answeredAt,
+				submission);
 	}
 
 	private Step.Decided decide(MessageRequested request, Submission outcome, Instant answeredAt, boolean submission) {
@@ -240,7 +298,8 @@ public class SubmissionFlow {
 		this.outcomes
 			.computeIfAbsent(outcome.outcome(),
 					(status) -> Counter.builder("sms.dispatch.outcomes")
-						.description("Texts dispatch took to an outcome, by status")
+						.description("Texts dispatch took to an outcome, by status (DELIVERY_UNKNOWN: gave up "
+								+ "without knowing whether the carrier took the text)")
 						.tag("status", status.name())
 						.register(this.meters))
 			.increment();

@@ -58,6 +58,11 @@ class CarrierClientTests {
 			if (current.hang()) {
 				await(this.release);
 			}
+			if (current.status() == 0) {
+				// read the request, then drop the connection without an answer
+				exchange.close();
+				return;
+			}
 			current.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			byte[] bytes = current.body().getBytes(StandardCharsets.UTF_8);
@@ -158,22 +163,27 @@ class CarrierClientTests {
 		this.answer = new Answer(500, Map.of(),
 				"{\"code\": 20500, \"message\": \"An internal server error has occurred\", \"status\": 500}");
 
-		assertThat(this.client.submit(text())).isInstanceOfSatisfying(CarrierAnswer.Transient.class,
-				(failure) -> assertThat(failure.reason()).contains("500").contains("20500"));
+		assertThat(this.client.submit(text())).isInstanceOfSatisfying(CarrierAnswer.Transient.class, (failure) -> {
+			assertThat(failure.reason()).contains("500").contains("20500");
+			// the carrier answered, and not with a message: it did not take the text
+			assertThat(failure.maybeTaken()).isFalse();
+		});
 	}
 
 	@Test
 	void answersTransientForRefusedCredentialsRatherThanFailingTheText() {
 		this.answer = new Answer(401, Map.of(), "{\"code\": 20003, \"message\": \"Authenticate\", \"status\": 401}");
 
-		assertThat(this.client.submit(text())).isInstanceOf(CarrierAnswer.Transient.class);
+		assertThat(this.client.submit(text()))
+			.isEqualTo(CarrierAnswer.Transient.notTaken("HTTP 401, code 20003: Authenticate"));
 	}
 
 	@Test
-	void answersTransientForAnAcceptWithoutASid() {
+	void answersTransientForAnAcceptWithoutASidWhichTheCarrierMayHaveTaken() {
 		this.answer = new Answer(201, Map.of(), "{}");
 
-		assertThat(this.client.submit(text())).isInstanceOf(CarrierAnswer.Transient.class);
+		assertThat(this.client.submit(text())).isInstanceOfSatisfying(CarrierAnswer.Transient.class,
+				(failure) -> assertThat(failure.maybeTaken()).isTrue());
 	}
 
 	@Test
@@ -184,16 +194,34 @@ class CarrierClientTests {
 		}
 		CarrierClient unreachable = new CarrierClient(settings(URI.create("http://127.0.0.1:" + closedPort), null));
 
-		assertThat(unreachable.submit(text())).isInstanceOfSatisfying(CarrierAnswer.Transient.class,
-				(failure) -> assertThat(failure.reason()).startsWith("cannot reach the carrier"));
+		assertThat(unreachable.submit(text())).isInstanceOfSatisfying(CarrierAnswer.Transient.class, (failure) -> {
+			assertThat(failure.reason()).startsWith("cannot reach the carrier");
+			// the request never left: the carrier cannot have the text
+			assertThat(failure.maybeTaken()).isFalse();
+		});
 	}
 
 	@Test
 	void answersTransientWhenTheCarrierDoesNotAnswerInTime() {
 		this.answer = new Answer(201, Map.of(), "{\"sid\": \"SM0001\"}", true);
 
-		assertThat(this.client.submit(text())).isInstanceOfSatisfying(CarrierAnswer.Transient.class,
-				(failure) -> assertThat(failure.reason()).startsWith("no answer from the carrier within"));
+		assertThat(this.client.submit(text())).isInstanceOfSatisfying(CarrierAnswer.Transient.class, (failure) -> {
+			assertThat(failure.reason()).startsWith("no answer from the carrier within");
+			// the carrier got the request and may have taken the text
+			assertThat(failure.maybeTaken()).isTrue();
+		});
+		assertThat(this.received).hasSize(1);
+	}
+
+	@Test
+	void answersMaybeTakenWhenTheConnectionDropsAfterTheRequestWasSent() {
+		this.answer = new Answer(0, Map.of(), "", false);
+
+		assertThat(this.client.submit(text())).isInstanceOfSatisfying(CarrierAnswer.Transient.class, (failure) -> {
+			assertThat(failure.reason()).startsWith("connection to the carrier lost after the request was sent");
+			assertThat(failure.maybeTaken()).isTrue();
+		});
+		assertThat(this.received).hasSize(1);
 	}
 
 	@Test

@@ -139,7 +139,7 @@ class SubmissionFlowTests {
 
 	@Test
 	void retriesTransientFailuresAfterAnExponentialBackoffWithoutWaiting() {
-		this.carrier.answers(new CarrierAnswer.Transient("HTTP 500"), new CarrierAnswer.Transient("HTTP 500"),
+		this.carrier.answers(CarrierAnswer.Transient.notTaken("HTTP 500"), CarrierAnswer.Transient.notTaken("HTTP 500"),
 				new CarrierAnswer.Accepted("SM1"));
 		PendingText text = text("m1", null);
 
@@ -155,22 +155,115 @@ class SubmissionFlowTests {
 
 	@Test
 	void failsAsCarrierUnavailableWhenTransientAttemptsRunOut() {
-		for (int i = 0; i < 5; i++) {
-			this.carrier.answers(new CarrierAnswer.Transient("HTTP 503"));
+		for (int i = 0; i < 4; i++) {
+			this.carrier.answers(CarrierAnswer.Transient.notTaken("HTTP 503"));
 		}
+		this.carrier.answers(CarrierAnswer.Transient.notTaken("cannot reach the carrier: connection refused"));
 		PendingText text = text("m1", null);
 
-		Step step = null;
-		for (int i = 0; i < 5; i++) {
-			step = this.flow.attempt(text);
-		}
+		Step step = attemptAll(text, 5);
 
 		assertThat(step).isInstanceOf(Step.Decided.class);
 		DeliveryStatus failed = this.statuses.last();
 		assertThat(failed.getStatus()).isEqualTo(MessageStatus.FAILED);
 		assertThat(failed.getReasonCode()).isEqualTo("CARRIER_UNAVAILABLE");
-		assertThat(failed.getCarrierErrorDescription()).contains("HTTP 503");
+		assertThat(failed.getCarrierErrorDescription()).contains("5 attempts").contains("connection refused");
+		assertThat(failed.getEventId()).isEqualTo("m1:FAILED:5");
+		assertThat(this.submissions.rows.get("m1").outcome()).isEqualTo(MessageStatus.FAILED);
 		assertThat(this.carrier.calls).hasSize(5);
+		assertThat(this.meters.get("sms.dispatch.outcomes").tag("status", "FAILED").counter().count()).isEqualTo(1.0);
+		assertThat(this.meters.get("sms.dispatch.failed").tag("code", "CARRIER_UNAVAILABLE").counter().count())
+			.isEqualTo(1.0);
+		assertThat(this.meters.find("sms.dispatch.outcomes").tag("status", "DELIVERY_UNKNOWN").counter()).isNull();
+	}
+
+	@Test
+	void endsDeliveryUnknownWhenNoAttemptWasAnsweredBecauseTheCarrierMayHaveTakenTheText() {
+		for (int i = 0; i < 5; i++) {
+			this.carrier.answers(CarrierAnswer.Transient.unanswered("no answer from the carrier within PT10S"));
+		}
+		PendingText text = text("m1", null);
+
+		Step step = attemptAll(text, 5);
+
+		assertThat(step).isInstanceOfSatisfying(Step.Decided.class, (decided) -> {
+			assertThat(decided.outcome().outcome()).isEqualTo(MessageStatus.DELIVERY_UNKNOWN);
+			assertThat(decided.submission()).isTrue();
+		});
+		DeliveryStatus unknown = this.statuses.last();
+		assertThat(unknown.getStatus()).isEqualTo(MessageStatus.DELIVERY_UNKNOWN);
+		assertThat(unknown.getReasonCode()).isEqualTo("CARRIER_NO_ANSWER");
+		assertThat(unknown.getCarrierErrorCode()).isNull();
+		assertThat(unknown.getCarrierErrorDescription()).startsWith("No answer from the carrier to 5 of 5 attempts")
+			.contains("no answer from the carrier within PT10S");
+		assertThat(unknown.getEventId()).isEqualTo("m1:DELIVERY_UNKNOWN:5");
+		assertThat(unknown.getAttempt()).isEqualTo(5);
+		assertThat(unknown.getSource()).isEqualTo(StatusSource.DISPATCH);
+		assertThat(this.submissions.rows.get("m1").outcome()).isEqualTo(MessageStatus.DELIVERY_UNKNOWN);
+		// every retry carried the same idempotency token: the message id
+		assertThat(this.carrier.calls).hasSize(5).extracting(OutboundText::messageId).containsOnly("m1");
+		assertThat(this.meters.get("sms.dispatch.outcomes").tag("status", "DELIVERY_UNKNOWN").counter().count())
+			.isEqualTo(1.0);
+		assertThat(this.meters.find("sms.dispatch.failed").counters()).isEmpty();
+	}
+
+	@Test
+	void endsDeliveryUnknownWhenOneAttemptOfManyWentUnanswered() {
+		this.carrier.answers(CarrierAnswer.Transient.notTaken("HTTP 500"),
+				CarrierAnswer.Transient.unanswered("connection to the carrier lost after the request was sent"));
+		for (int i = 0; i < 3; i++) {
+			this.carrier.answers(CarrierAnswer.Transient.notTaken("HTTP 503"));
+		}
+
+		attemptAll(text("m1", null), 5);
+
+		DeliveryStatus unknown = this.statuses.last();
+		assertThat(unknown.getStatus()).isEqualTo(MessageStatus.DELIVERY_UNKNOWN);
+		assertThat(unknown.getReasonCode()).isEqualTo("CARRIER_NO_ANSWER");
+		assertThat(unknown.getCarrierErrorDescription()).startsWith("No answer from the carrier to 1 of 5 attempts");
+	}
+
+	@Test
+	void endsDeliveryUnknownRatherThanRateLimitedAfterAnUnansweredAttempt() {
+		this.carrier.answers(CarrierAnswer.Transient.unanswered("no answer from the carrier within PT10S"));
+		for (int i = 0; i < 3; i++) {
+			this.carrier.answers(new CarrierAnswer.RateLimited(Duration.ofSeconds(1), HoldScope.RECIPIENT, "20429"));
+		}
+
+		Step step = attemptAll(text("m1", null), 4);
+
+		assertThat(step).isInstanceOf(Step.Decided.class);
+		assertThat(this.statuses.last().getStatus()).isEqualTo(MessageStatus.DELIVERY_UNKNOWN);
+		assertThat(this.statuses.last().getReasonCode()).isEqualTo("CARRIER_NO_ANSWER");
+		assertThat(this.statuses.last().getCarrierErrorDescription()).contains("rate-limited");
+	}
+
+	@Test
+	void retriesAnUnansweredAttemptLikeAnyTransientFailureAndSubmitsWhenTheCarrierAnswers() {
+		this.carrier.answers(CarrierAnswer.Transient.unanswered("no answer from the carrier within PT10S"),
+				new CarrierAnswer.Accepted("SM1"));
+		PendingText text = text("m1", null);
+
+		Step first = this.flow.attempt(text);
+		this.flow.attempt(text);
+
+		assertThat(first).isEqualTo(new Step.Retry(NOW.plusMillis(200), Step.Hold.NONE, NOW, true));
+		assertThat(this.statuses.last().getStatus()).isEqualTo(MessageStatus.SUBMITTED);
+		assertThat(this.statuses.last().getCarrierMessageId()).isEqualTo("SM1");
+	}
+
+	@Test
+	void republishesARecordedDeliveryUnknownOfARedeliveredTextWithoutCallingTheCarrier() {
+		for (int i = 0; i < 5; i++) {
+			this.carrier.answers(CarrierAnswer.Transient.unanswered("no answer from the carrier within PT10S"));
+		}
+		attemptAll(text("m1", null), 5);
+		DeliveryStatus first = this.statuses.last();
+
+		this.flow.attempt(text("m1", null));
+
+		assertThat(this.carrier.calls).hasSize(5);
+		assertThat(this.statuses.last()).isEqualTo(first);
 	}
 
 	@Test
@@ -302,6 +395,14 @@ class SubmissionFlowTests {
 
 		assertThat(this.meters.get("sms.carrier.call").tag("outcome", "accepted").timer().count()).isEqualTo(1);
 		assertThat(this.meters.get("sms.dispatch.submitted").counter().count()).isEqualTo(1.0);
+	}
+
+	private Step attemptAll(PendingText text, int attempts) {
+		Step step = null;
+		for (int i = 0; i < attempts; i++) {
+			step = this.flow.attempt(text);
+		}
+		return step;
 	}
 
 	private static PendingText text(String messageId, Instant expiresAt) {
