@@ -119,6 +119,18 @@ public class OutboxRelay implements SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 100;
 	}
 
+	private void linger() {
+		if (this.settings.linger().isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(this.settings.linger().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private void relay() {
 		RelaySession session = null;
 		while (this.running) {
@@ -133,7 +145,10 @@ public class OutboxRelay implements SmartLifecycle {
 				}
 				int count = session.relayOnce(this.settings.batchSize());
 				this.published.increment(count);
-				if (count == 0) {
+				if (count > 0 && count < this.settings.batchSize()) {
+					linger();
+				}
+				else if (count == 0) {
 					if (!session.holdsLock()) {
 						log.warn("Lost the outbox relay lock; standing by");
 						session.close();

@@ -29,6 +29,11 @@ import org.springframework.validation.annotation.Validated;
  * a relay killed mid-batch leaves its transaction open until a new relay fences it or
  * this passes, and until then every {@code read_committed} reader of the batch's
  * partitions waits (Kafka's default is a minute)
+ * @param linger how long the relay lets records gather after a batch that was not full,
+ * as a producer's {@code linger.ms}: each batch is a Kafka transaction (its begin, commit
+ * and markers cost the same for one record as for five hundred), so at a moderate rate a
+ * few milliseconds of waiting buy several records per transaction; a full batch is
+ * followed at once; zero relays whatever is there as soon as it is there
  */
 @Validated
 @ConfigurationProperties("sms.campaigns.outbox")
@@ -37,6 +42,6 @@ public record OutboxSettings(@DefaultValue("true") boolean enabled,
 		@DefaultValue("2s") @NotNull Duration standbyInterval, @DefaultValue("1s") @NotNull Duration errorBackoff,
 		@DefaultValue("campaign-service-outbox-relay") @NotBlank String transactionalId,
 		@DefaultValue("campaign-service.outbox-relay") @NotBlank String markerTopic,
-		@DefaultValue("10s") @NotNull Duration transactionTimeout) {
+		@DefaultValue("10s") @NotNull Duration transactionTimeout, @DefaultValue("20ms") @NotNull Duration linger) {
 
 }
