@@ -335,6 +335,16 @@ public final class PipelineBenchmark {
 				String.format(Locale.ROOT,
 						"%.3f cores (pollers, heartbeats, compilation); the run less that: %.3f ms per text", idleCores,
 						(stackCpuMillis - idleCores * windowSeconds * 1000) / Math.max(1, accepted)));
+		if (stackJitMillis > 0.10 * stackCpuMillis) {
+			// Right after a start, C2 compiles for minutes under load: such a run
+			// measures
+			// the compiler as much as the pipeline.
+			row("warning: not warm",
+					String.format(Locale.ROOT,
+							"JIT compilation was %.0f %% of the stack's CPU; the services were started recently, so "
+									+ "throughput and CPU per text are pessimistic: run the benchmark again",
+							100.0 * stackJitMillis / stackCpuMillis));
+		}
 		row("CPU, generator + collector (this process, not counted)", String.format(Locale.ROOT,
 				"%,.1f s = %.3f ms per text", generatorCpu / 1000.0, generatorCpu / (double) Math.max(1, accepted)));
 		if (!Double.isNaN(kafkaCeiling)) {

@@ -20,8 +20,10 @@ import java.util.TreeMap;
  * <li><b>Duplicates refused</b>: creates the carrier answered from its idempotency cache
  * (a retry after a lost answer or a crash): harmless, and the proof the key works.</li>
  * <li><b>Given up</b>: FAILED because the carrier kept failing
- * ({@code CARRIER_UNAVAILABLE}, {@code CARRIER_RATE_LIMITED}): final, but never
- * sent.</li>
+ * ({@code CARRIER_UNAVAILABLE}, {@code CARRIER_RATE_LIMITED}): final, but never sent; or
+ * DELIVERY_UNKNOWN ({@code CARRIER_NO_ANSWER}) because the carrier never answered and may
+ * have taken it (then neither the carrier's acceptance nor its absence is a
+ * disagreement).</li>
  * <li><b>Unexpected</b>: a final status other than the one its recipient's class ends in
  * without faults.</li>
  * <li><b>Carrier/status disagreements</b>: the carrier accepted a text that
@@ -119,7 +121,7 @@ final class Audit {
 				sample(disagreementSamples,
 						text.messageId() + " " + text.recipient() + " accepted by the carrier but " + state.label());
 			}
-			if (accepted == 0 && HANDED_OVER.contains(state.status())) {
+			if (accepted == 0 && HANDED_OVER.contains(state.status()) && !state.maybeTaken()) {
 				handedOverNeverAccepted++;
 				sample(disagreementSamples, text.messageId() + " " + text.recipient() + " " + state.label()
 						+ " but never accepted by the carrier");

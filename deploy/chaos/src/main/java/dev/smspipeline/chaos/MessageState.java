@@ -22,12 +22,27 @@ record MessageState(String status, String reasonCode, String carrierErrorCode) {
 	/** Reasons for which dispatch gave a text up because the carrier kept failing. */
 	static final Set<String> GIVEN_UP = Set.of("CARRIER_UNAVAILABLE", "CARRIER_RATE_LIMITED");
 
+	/**
+	 * Dispatch's reason for a text given up after carrier calls that went unanswered: it
+	 * ends DELIVERY_UNKNOWN because the carrier may have taken it.
+	 */
+	static final String NO_ANSWER = "CARRIER_NO_ANSWER";
+
 	boolean isFinal() {
 		return FINAL.contains(this.status);
 	}
 
 	boolean givenUp() {
-		return "FAILED".equals(this.status) && this.reasonCode != null && GIVEN_UP.contains(this.reasonCode);
+		return ("FAILED".equals(this.status) && this.reasonCode != null && GIVEN_UP.contains(this.reasonCode))
+				|| maybeTaken();
+	}
+
+	/**
+	 * Whether dispatch gave the text up without knowing if the carrier took it.
+	 * @return {@code true} for DELIVERY_UNKNOWN with {@link #NO_ANSWER}
+	 */
+	boolean maybeTaken() {
+		return "DELIVERY_UNKNOWN".equals(this.status) && NO_ANSWER.equals(this.reasonCode);
 	}
 
 	/**

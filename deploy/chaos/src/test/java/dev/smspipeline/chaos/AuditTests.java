@@ -85,6 +85,19 @@ class AuditTests {
 	}
 
 	@Test
+	void aTextGivenUpUnansweredIsGivenUpAndNoDisagreementWhetherOrNotTheCarrierTookIt() {
+		PlannedText bob = new PlannedText("+13125550101", RecipientClass.ORDINARY, "m-bob");
+		MessageState unanswered = new MessageState("DELIVERY_UNKNOWN", "CARRIER_NO_ANSWER", null);
+		Audit.Result result = Audit.of(List.of(ADA, bob), Map.of("m-ada", unanswered, "m-bob", unanswered),
+				List.of(accepted(ADA)));
+
+		assertThat(result.lost()).isZero();
+		assertThat(result.givenUp()).isEqualTo(2);
+		assertThat(result.handedOverNeverAccepted()).isZero();
+		assertThat(result.acceptedButNotSent()).isZero();
+	}
+
+	@Test
 	void theCarrierAcceptingATextReportedUnsentIsADisagreement() {
 		Audit.Result result = Audit.of(List.of(ADA),
 				Map.of("m-ada", new MessageState("FAILED", "CARRIER_UNAVAILABLE", null)), List.of(accepted(ADA)));
