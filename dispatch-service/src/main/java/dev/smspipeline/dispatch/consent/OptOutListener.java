@@ -1,5 +1,7 @@
 package dev.smspipeline.dispatch.consent;
 
+import java.util.regex.Pattern;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,9 @@ import dev.smspipeline.schemas.serde.AvroSerdeConfig;
  * <li><strong>Commit:</strong> after the row commits, so a crash in between applies the
  * change again (idempotent).</li>
  * <li><strong>Dead letters:</strong> an unreadable record, or one without account or
- * recipient, goes to {@code sms.opt-outs.DLT}.</li>
+ * without an E.164 recipient, goes to {@code sms.opt-outs.DLT}; a refused one with
+ * {@code x-reason: INVALID_OPT_OUT}, as campaign-service does, so a garbage number never
+ * becomes an {@code opt_out} row.</li>
  * </ul>
  */
 @Component
@@ -37,6 +41,13 @@ class OptOutListener {
 	static final String GROUP = "dispatch-service-opt-outs";
 
 	private static final Logger log = LoggerFactory.getLogger(OptOutListener.class);
+
+	/**
+	 * A recipient as the topic's producers write it: E.164, no spaces. Strict, since
+	 * dispatch has no phone-number library; campaign-service (libphonenumber) would still
+	 * normalise a spaced or national number that this refuses.
+	 */
+	private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
 
 	private final OptOuts optOuts;
 
@@ -51,18 +62,22 @@ class OptOutListener {
 			String key = record.key();
 			int colon = (key != null) ? key.lastIndexOf(':') : -1;
 			if (colon <= 0 || colon == key.length() - 1) {
-				throw new IllegalArgumentException(
+				throw new RejectedConsentRecord(RejectedConsentRecord.INVALID_OPT_OUT,
 						"A tombstone needs the key <accountId>:<e164>, not " + PhoneNumberMask.maskAll(key));
 			}
 			this.optOuts.forget(key.substring(0, colon), key.substring(colon + 1));
 			return;
 		}
 		if (!(record.value() instanceof OptOutChange change)) {
-			throw new IllegalArgumentException("Not an OptOutChange: " + record.value().getClass().getName());
+			throw new RejectedConsentRecord(RejectedConsentRecord.INVALID_OPT_OUT,
+					"Not an OptOutChange: " + record.value().getClass().getName());
 		}
-		if (change.getAccountId() == null || change.getAccountId().isBlank() || change.getRecipient() == null
-				|| change.getRecipient().isBlank()) {
-			throw new IllegalArgumentException("An OptOutChange needs accountId and recipient");
+		if (change.getAccountId() == null || change.getAccountId().isBlank()) {
+			throw new RejectedConsentRecord(RejectedConsentRecord.INVALID_OPT_OUT, "accountId: is required");
+		}
+		if (change.getRecipient() == null || !E164.matcher(change.getRecipient()).matches()) {
+			throw new RejectedConsentRecord(RejectedConsentRecord.INVALID_OPT_OUT,
+					"recipient: '" + PhoneNumberMask.mask(change.getRecipient()) + "' is not an E.164 phone number");
 		}
 		boolean changed = this.optOuts.apply(change);
 		log.debug("{} {} for account {}{}", change.getAction(), PhoneNumberMask.mask(change.getRecipient()),

@@ -47,8 +47,12 @@ import dev.smspipeline.schemas.serde.AvroDeserializer;
  * required field goes at once, and one whose processing keeps throwing goes after
  * {@code sms.intake.max-attempts}, to {@value #DEAD_LETTER_TOPIC} with its original bytes
  * and Spring Kafka's {@code kafka_dlt-*} exception headers; its offset counts as finished
- * once the broker has it (counted in {@code sms_dead_letter_records_total}). Carrier
- * refusals are not errors: they end FAILED on the status topic.</li>
+ * once the broker has it (counted in {@code sms_dead_letter_records_total}). A text
+ * dead-lettered for repeated processing failure also ends FAILED
+ * {@code PROCESSING_FAILED} on the status topic (after the dead letter, before the offset
+ * counts as finished), so it does not stay QUEUED; an unreadable or invalid record has no
+ * text to end and only goes to the DLT. Carrier refusals are not errors: they end FAILED
+ * on the status topic.</li>
  * <li><strong>Tracing and logs:</strong> the container's observation continues the
  * producer's trace ({@code traceparent} header); the dispatcher carries it to the carrier
  * call and the statuses. The text's ids are in the logging MDC while it is taken.</li>

@@ -864,15 +864,25 @@ public class Dispatcher implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Dead-letters a text whose processing kept failing (or a parked row that cannot be
+	 * read), then, for a text that was read, publishes its terminal FAILED status. The
+	 * dead letter is written (blocking) before the status, and the text is finished (its
+	 * offset may be committed, its parked row deleted) only once the broker has both: a
+	 * crash in between redelivers it, and both go again under the same ids.
+	 */
 	private void deadLetter(Work work, Exception failure) {
+		CompletableFuture<Void> failed;
 		try (Observation.Scope trace = openScope(work); LogContext.Scope logs = logContext(work)) {
 			this.deadLetters.deadLetter(work, failure);
+			failed = (work.text() != null) ? this.flow.processingFailed(work.text(), failure)
+					: CompletableFuture.completedFuture(null);
 		}
 		catch (RuntimeException ex) {
 			log.error("Cannot dead-letter message {}; it stays unfinished", work, ex);
 			return;
 		}
-		finish(work, CompletableFuture.completedFuture(null));
+		finish(work, failed);
 	}
 
 	private static void abandon(Work work) {

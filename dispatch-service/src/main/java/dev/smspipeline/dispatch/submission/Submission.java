@@ -20,9 +20,9 @@ import dev.smspipeline.events.StatusSource;
  * @param attempt the create call the outcome belongs to (0: none was made)
  * @param carrierMessageId the carrier's SID, when SUBMITTED
  * @param reasonCode our own reason: why we gave up ({@code CARRIER_UNAVAILABLE},
- * {@code CARRIER_RATE_LIMITED}, {@code CARRIER_NO_ANSWER}), cancelled
- * ({@code CAMPAIGN_CANCELED}, {@code LEAD_DELETED}) or rejected ({@code OPTED_OUT}) the
- * text
+ * {@code CARRIER_RATE_LIMITED}, {@code CARRIER_NO_ANSWER}, {@code PROCESSING_FAILED}),
+ * cancelled ({@code CAMPAIGN_CANCELED}, {@code LEAD_DELETED}) or rejected
+ * ({@code OPTED_OUT}) the text
  * @param carrierErrorCode the carrier's code, when it refused the text
  * @param carrierErrorDescription the readable reason of a FAILED or DELIVERY_UNKNOWN text
  * @param decidedAt when dispatch decided: the {@code occurredAt} of the status
@@ -95,11 +95,17 @@ public record Submission(String messageId, String accountId, String recipient, M
 	 * @return the event
 	 */
 	DeliveryStatus toStatus(MessageRequested request) {
-		return statusOf(request, this.outcome, this.attempt, this.decidedAt).setCarrierMessageId(this.carrierMessageId)
+		DeliveryStatus.Builder status = statusOf(request, this.outcome, this.attempt, this.decidedAt)
+			.setCarrierMessageId(this.carrierMessageId)
 			.setReasonCode(this.reasonCode)
 			.setCarrierErrorCode(this.carrierErrorCode)
-			.setCarrierErrorDescription(this.carrierErrorDescription)
-			.build();
+			.setCarrierErrorDescription(this.carrierErrorDescription);
+		if (SubmissionFlow.PROCESSING_FAILED.equals(this.reasonCode)) {
+			// the attempt a processing failure comes at differs from one delivery to the
+			// next (and it may not be recorded): keyed by the reason, it is one event
+			status.setEventId(this.messageId + ":" + this.outcome + ":" + this.reasonCode);
+		}
+		return status.build();
 	}
 
 	/**

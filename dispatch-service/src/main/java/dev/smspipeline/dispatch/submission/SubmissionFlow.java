@@ -91,6 +91,18 @@ public class SubmissionFlow {
 	 */
 	public static final String CARRIER_RATE_LIMITED = "CARRIER_RATE_LIMITED";
 
+	/**
+	 * Reason code of a FAILED text dead-lettered because processing it kept throwing
+	 * ({@code sms.intake.max-attempts}).
+	 */
+	public static final String PROCESSING_FAILED = "PROCESSING_FAILED";
+
+	/**
+	 * The longest description of a {@value #PROCESSING_FAILED} status: an exception
+	 * message can be anything (a whole SQL statement), and the status topic is public.
+	 */
+	static final int MAX_FAILURE_DESCRIPTION = 256;
+
 	private final Carrier carrier;
 
 	private final Submissions submissions;
@@ -164,6 +176,40 @@ public class SubmissionFlow {
 	 */
 	public Step.Decided settle(PendingText text) {
 		return (Step.Decided) run(text, false);
+	}
+
+	/**
+	 * Ends a text that is dead-lettered because processing it kept throwing: FAILED
+	 * {@value #PROCESSING_FAILED}, the exception's message as description. Without it the
+	 * text would show QUEUED forever. Recorded like every outcome when the database takes
+	 * it, so a redelivery republishes it instead of trying again; published either way
+	 * (the failure may well be the database), under an event id that does not depend on
+	 * how far the attempts got, so dead-lettering the same text again is the same event.
+	 * @param text the text
+	 * @param failure the last failure
+	 * @return completes once the broker has the status
+	 */
+	public CompletableFuture<Void> processingFailed(PendingText text, Exception failure) {
+		MessageRequested request = text.request();
+		Submission outcome = Submission.gaveUp(request, text.attempts(), PROCESSING_FAILED, describe(failure), now());
+		Submission recorded;
+		try {
+			recorded = this.submissions.record(outcome);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Cannot record that message {} failed processing ({}); publishing its status anyway",
+					request.getMessageId(), ex.toString());
+			recorded = outcome;
+		}
+		count(recorded);
+		return publish(request, recorded);
+	}
+
+	private static String describe(Exception failure) {
+		String message = failure.getMessage();
+		String description = (message != null && !message.isBlank()) ? message : failure.getClass().getName();
+		return (description.length() > MAX_FAILURE_DESCRIPTION)
+				? description.substring(0, MAX_FAILURE_DESCRIPTION - 1) + "…" : description;
 	}
 
 	private Step run(PendingText text, boolean callCarrier) {

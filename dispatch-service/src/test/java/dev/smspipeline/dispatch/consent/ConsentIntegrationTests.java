@@ -213,6 +213,41 @@ class ConsentIntegrationTests {
 		}
 	}
 
+	@Test
+	void deadLettersAnOptOutOfAGarbageNumberWithItsReasonAndAppliesTheNextOne() {
+		String garbage = "call-me-" + UUID.randomUUID();
+		String number = "+14155555401";
+
+		events.optOut(garbage, OptOutAction.OPT_OUT);
+		events.optOut(number, OptOutAction.OPT_OUT);
+
+		ConsumerRecord<String, byte[]> dead = awaitDeadLetter(Topics.OPT_OUTS, TestAccount.ACME.id() + ":" + garbage);
+		assertThat(new String(dead.headers().lastHeader("x-reason").value(), StandardCharsets.UTF_8))
+			.isEqualTo("INVALID_OPT_OUT");
+		await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(optedOut(number)));
+		assertThat(optedOut(garbage)).isNull();
+	}
+
+	private static ConsumerRecord<String, byte[]> awaitDeadLetter(String topic, String key) {
+		Properties properties = new Properties();
+		properties.put("bootstrap.servers", TestInfrastructure.shared().kafkaBootstrapServers());
+		try (KafkaConsumer<String, byte[]> deadLetters = new KafkaConsumer<>(properties, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = deadLetters
+				.partitionsFor(Topics.deadLetter(topic), Duration.ofSeconds(30))
+				.stream()
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			deadLetters.assign(partitions);
+			deadLetters.seekToBeginning(partitions);
+			List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+			return await().atMost(Duration.ofSeconds(30)).until(() -> {
+				deadLetters.poll(Duration.ofMillis(200)).forEach(seen::add);
+				return seen.stream().filter((record) -> key.equals(record.key())).findFirst();
+			}, Optional::isPresent).get();
+		}
+	}
+
 	private long cancellations(String campaign) {
 		return this.jdbc.sql("SELECT count(*) FROM campaign_cancellation WHERE campaign_id = ?")
 			.param(campaign)

@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
+import dev.smspipeline.dispatch.CarrierLog;
 import dev.smspipeline.dispatch.MessageRequests;
 import dev.smspipeline.dispatch.SimulatedCarrier;
 import dev.smspipeline.dispatch.submission.SubmissionFlow;
@@ -187,6 +189,38 @@ class MessageRequestListenerIntegrationTests {
 		assertThat(readAvro(dead.value()).getMessageId()).isEqualTo(request.getMessageId());
 		then(this.flow).should(times(3))
 			.attempt(argThat((candidate) -> candidate.request().getMessageId().equals(request.getMessageId())));
+	}
+
+	@Test
+	void endsATextDeadLetteredForProcessingFailureAsFailedAndGoesOnWithItsNumber() {
+		MessageRequested failing = MessageRequests.to("+14155550208");
+		MessageRequested next = MessageRequests.to(failing.getRecipient());
+		willThrow(new IllegalStateException("flow broke for this text")).given(this.flow)
+			.attempt(argThat((candidate) -> candidate.request().getMessageId().equals(failing.getMessageId())));
+
+		RecordMetadata sent = requests.send(failing);
+		requests.send(next);
+
+		ConsumerRecord<String, byte[]> dead = awaitDeadLetter(
+				(record) -> failing.getRecipient().equals(record.key()) && originalOffset(record) == sent.offset());
+		assertThat(readAvro(dead.value()).getMessageId()).isEqualTo(failing.getMessageId());
+		DeliveryStatus failed = statuses.await((status) -> isOf(failing, status, MessageStatus.FAILED));
+		assertThat(failed.getReasonCode()).isEqualTo(SubmissionFlow.PROCESSING_FAILED);
+		assertThat(failed.getCarrierErrorDescription()).isEqualTo("flow broke for this text");
+		assertThat(failed.getEventId()).isEqualTo(failing.getMessageId() + ":FAILED:PROCESSING_FAILED");
+		assertThat(failed.getAccountId()).isEqualTo(failing.getAccountId());
+		statuses.await((status) -> isOf(next, status, MessageStatus.SUBMITTED));
+		assertThat(CarrierLog.of(carrier).createsFor(List.of(failing))).isEmpty();
+
+		// recorded like any outcome: the same request again republishes it, nobody called
+		Mockito.reset(this.flow);
+		requests.send(failing);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> statuses.values((status) -> isOf(failing, status, MessageStatus.FAILED)).size() >= 2);
+		assertThat(statuses.values((status) -> isOf(failing, status, MessageStatus.FAILED)))
+			.extracting(DeliveryStatus::getEventId)
+			.containsOnly(failed.getEventId());
+		assertThat(CarrierLog.of(carrier).createsFor(List.of(failing))).isEmpty();
 	}
 
 	@Test

@@ -317,6 +317,35 @@ class SubmissionFlowTests {
 	}
 
 	@Test
+	void failsATextWhoseProcessingKeptFailingAndRepublishesThatWhenItComesAgain() {
+		this.flow.processingFailed(text("m1", null), new IllegalStateException("x".repeat(1000)));
+
+		DeliveryStatus failed = this.statuses.last();
+		assertThat(failed.getStatus()).isEqualTo(MessageStatus.FAILED);
+		assertThat(failed.getReasonCode()).isEqualTo(SubmissionFlow.PROCESSING_FAILED);
+		assertThat(failed.getEventId()).isEqualTo("m1:FAILED:PROCESSING_FAILED");
+		assertThat(failed.getCarrierErrorDescription()).hasSize(SubmissionFlow.MAX_FAILURE_DESCRIPTION)
+			.startsWith("xxx");
+		assertThat(this.meters.get("sms.dispatch.failed").tag("code", "PROCESSING_FAILED").counter().count())
+			.isEqualTo(1.0);
+
+		this.flow.attempt(text("m1", null));
+
+		assertThat(this.statuses.last().getEventId()).isEqualTo("m1:FAILED:PROCESSING_FAILED");
+		assertThat(this.carrier.calls).isEmpty();
+	}
+
+	@Test
+	void publishesAProcessingFailureTheDatabaseCannotRecord() {
+		this.submissions.down = true;
+
+		this.flow.processingFailed(text("m1", null), new IllegalStateException("database unavailable"));
+
+		assertThat(this.statuses.last().getEventId()).isEqualTo("m1:FAILED:PROCESSING_FAILED");
+		assertThat(this.statuses.last().getCarrierErrorDescription()).isEqualTo("database unavailable");
+	}
+
+	@Test
 	void expiresATextPastItsValidityWithoutCallingTheCarrier() {
 		Step step = this.flow.attempt(text("m1", NOW.minusSeconds(1)));
 
@@ -459,8 +488,13 @@ class SubmissionFlowTests {
 					this.cancellations.get(request.getCampaignId()));
 		}
 
+		private boolean down;
+
 		@Override
 		Submission record(Submission submission) {
+			if (this.down) {
+				throw new IllegalStateException("database unavailable");
+			}
 			return this.rows.computeIfAbsent(submission.messageId(), (id) -> submission);
 		}
 
