@@ -27,6 +27,7 @@ import dev.smspipeline.campaign.audience.UploadReport;
 import dev.smspipeline.events.CampaignStatus;
 import dev.smspipeline.platform.account.AccountId;
 import dev.smspipeline.platform.problem.FieldError;
+import dev.smspipeline.platform.problem.JsonReasons;
 import dev.smspipeline.platform.problem.Problems;
 
 /**
@@ -315,7 +316,7 @@ class Campaigns {
 				}
 			}
 			throw Problems
-				.invalid(List.of(new FieldError(field.isEmpty() ? "body" : field.toString(), ex.getOriginalMessage())));
+				.invalid(List.of(new FieldError(field.isEmpty() ? "body" : field.toString(), JsonReasons.reason(ex))));
 		}
 	}
 

@@ -2,6 +2,8 @@ package dev.smspipeline.platform.problem;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -49,16 +51,31 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	/**
+	 * Every problem names its type, {@code about:blank} unless a handler set another, so
+	 * a client sees the same members (type, title, status, detail) whatever refused it.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem && problem.getType() == null) {
+			problem.setType(ErrorProblems.BLANK);
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
 	private static FieldError describe(HttpMessageNotReadableException ex) {
 		Throwable cause = ex.getCause();
-		if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-			return new FieldError(databind.getPathReference()
-				.replaceAll("^[^\\[\"]*\\[\"?", "")
-				.replace("\"][\"", ".")
-				.replaceAll("\"?\\]$", ""), databind.getOriginalMessage());
+		if (cause instanceof DatabindException databind) {
+			String field = databind.getPath().isEmpty() ? "body"
+					: databind.getPathReference()
+						.replaceAll("^[^\\[\"]*\\[\"?", "")
+						.replace("\"][\"", ".")
+						.replaceAll("\"?\\]$", "");
+			return new FieldError(field, JsonReasons.reason(databind));
 		}
 		if (cause instanceof JacksonException jackson) {
-			return new FieldError("body", "not valid JSON: " + jackson.getOriginalMessage());
+			return new FieldError("body", "not valid JSON: " + JsonReasons.sanitize(jackson.getOriginalMessage()));
 		}
 		return new FieldError("body", "missing or unreadable request body");
 	}

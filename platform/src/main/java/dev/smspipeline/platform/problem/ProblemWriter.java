@@ -13,7 +13,7 @@ import org.springframework.http.ProblemDetail;
 
 /**
  * Writes a problem+json answer where no controller is involved: servlet filters such as
- * API key and webhook signature checks.
+ * API key and webhook signature checks, and the error page.
  */
 public class ProblemWriter {
 
@@ -26,10 +26,21 @@ public class ProblemWriter {
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(ErrorProblems.BLANK);
 		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(status.value());
+		write(response, problem);
+	}
+
+	/** Writes {@code problem} with its status; the response must not be committed. */
+	public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** {@code problem} as JSON text. */
+	String toJson(ProblemDetail problem) {
+		return this.json.writeValueAsString(problem);
 	}
 
 }

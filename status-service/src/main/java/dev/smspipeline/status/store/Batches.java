@@ -1,7 +1,11 @@
 package dev.smspipeline.status.store;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -10,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.log.LogAccessor;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -52,7 +58,7 @@ final class Batches {
 			DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
 					KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
 			if (failure != null) {
-				write.accept(values);
+				write(write, values, records.subList(0, index));
 				throw new BatchListenerFailedException("Cannot deserialize " + KafkaUtils.format(record), failure,
 						index);
 			}
@@ -65,7 +71,52 @@ final class Batches {
 				}
 			}
 		}
-		write.accept(values);
+		write(write, values, records);
+	}
+
+	/**
+	 * Writes {@code values}, read from {@code records}. When the database refuses them
+	 * the container retries the whole poll with back-off, for ever; one WARN line per
+	 * refused attempt, naming the records and the SQL state, keeps a partition held up by
+	 * a refusal visible without a stack trace per retry.
+	 */
+	private static <T> void write(Consumer<List<T>> write, List<T> values,
+			List<ConsumerRecord<String, Object>> records) {
+		try {
+			write.accept(values);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			log.warn("Database refused {} record(s) of {}, SQL state {}: {}; the batch is retried", values.size(),
+					offsets(records), sqlState(ex), ex.getMostSpecificCause().getClass().getSimpleName());
+			throw ex;
+		}
+	}
+
+	/** Each partition's offset range, e.g. {@code sms.delivery-status-3@120..184}. */
+	static String offsets(List<ConsumerRecord<String, Object>> records) {
+		Map<String, long[]> ranges = new LinkedHashMap<>();
+		for (ConsumerRecord<String, Object> record : records) {
+			long[] range = ranges.computeIfAbsent(record.topic() + "-" + record.partition(),
+					(partition) -> new long[] { record.offset(), record.offset() });
+			range[0] = Math.min(range[0], record.offset());
+			range[1] = Math.max(range[1], record.offset());
+		}
+		if (ranges.isEmpty()) {
+			return "no records";
+		}
+		StringJoiner text = new StringJoiner(", ");
+		ranges.forEach((partition, range) -> text
+			.add(partition + "@" + range[0] + ((range[1] != range[0]) ? ".." + range[1] : "")));
+		return text.toString();
+	}
+
+	private static String sqlState(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return "unknown";
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerConta
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -57,12 +58,18 @@ class StoreKafkaConfiguration {
 	 * A {@code DeserializationException} is not retryable by default, so an unreadable
 	 * record goes to the dead-letter topic at once. Any other failure retries the batch
 	 * with exponential back-off, without end: it is the database, and skipping would lose
-	 * statuses.
+	 * statuses ({@link Batches} logs a WARN per refused attempt). The handler logs at
+	 * WARN, not ERROR: a dead letter is the expected end of poison.
 	 */
 	private static DefaultErrorHandler errorHandler(DeadLetters deadLetters, StoreSettings settings) {
 		ExponentialBackOff backOff = new ExponentialBackOff(settings.retryInitialInterval().toMillis(), 2.0);
 		backOff.setMaxInterval(settings.retryMaxInterval().toMillis());
-		return new DefaultErrorHandler(deadLetters.recoverer(), backOff);
+		DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters.recoverer(), backOff);
+		// A dead-lettered record ends in "Seek to current after exception": expected, and
+		// logged by Batches and the recoverer already, so not an ERROR with a stack
+		// trace.
+		handler.setLogLevel(KafkaException.Level.WARN);
+		return handler;
 	}
 
 	/**
