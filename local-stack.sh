@@ -215,8 +215,11 @@ part_env() {
 				"SMS_INTAKE_GROUP_INSTANCE_ID=${SMS_INTAKE_GROUP_INSTANCE_ID-dispatch-local-1}")
 			;;
 		status-service)
+			# Static membership of the store's consumers too (SMS_STORE_GROUP_INSTANCE_ID=
+			# for dynamic): statuses are stored again at once after a restart.
 			PART_ENV+=("CARRIER_ACCOUNT_SID=$CARRIER_ACCOUNT_SID" "CARRIER_AUTH_TOKEN=$CARRIER_AUTH_TOKEN"
-				"SMS_ACCOUNTS_BOOTSTRAP_DEMO=$API_KEY_HASH")
+				"SMS_ACCOUNTS_BOOTSTRAP_DEMO=$API_KEY_HASH"
+				"SMS_STORE_GROUP_INSTANCE_ID=${SMS_STORE_GROUP_INSTANCE_ID-status-local-1}")
 			;;
 		esac
 		;;

@@ -97,18 +97,23 @@ class KubernetesWorkloadsTests {
 
 	@ParameterizedTest
 	@MethodSource("overlays")
-	void dispatchJoinsItsConsumerGroupsUnderItsPodName(Kustomization overlay) {
+	void dispatchAndStatusJoinTheirConsumerGroupsUnderThePodName(Kustomization overlay) {
 		// Static membership: the id must differ between pods (two live consumers with one
 		// id
 		// fence each other) and stay the same when the container restarts in its pod.
-		K8sResource deployment = KubernetesReferencesTests.deployment(overlay.resources(), "dispatch-service");
-		Object variable = Yamls.list(deployment.containers().get(0).get("env"))
-			.stream()
-			.filter((candidate) -> "SMS_INTAKE_GROUP_INSTANCE_ID".equals(Yamls.stringAt(candidate, "name")))
-			.findFirst()
-			.orElse(null);
-		assertThat(variable).as("SMS_INTAKE_GROUP_INSTANCE_ID of dispatch-service").isNotNull();
-		assertThat(Yamls.stringAt(variable, "valueFrom", "fieldRef", "fieldPath")).isEqualTo("metadata.name");
+		Map<String, String> variables = Map.of("dispatch-service", "SMS_INTAKE_GROUP_INSTANCE_ID", "status-service",
+				"SMS_STORE_GROUP_INSTANCE_ID");
+		variables.forEach((service, name) -> {
+			K8sResource deployment = KubernetesReferencesTests.deployment(overlay.resources(), service);
+			Object variable = Yamls.list(deployment.containers().get(0).get("env"))
+				.stream()
+				.filter((candidate) -> name.equals(Yamls.stringAt(candidate, "name")))
+				.findFirst()
+				.orElse(null);
+			assertThat(variable).as("%s of %s", name, service).isNotNull();
+			assertThat(Yamls.stringAt(variable, "valueFrom", "fieldRef", "fieldPath")).as("%s of %s", name, service)
+				.isEqualTo("metadata.name");
+		});
 	}
 
 	@ParameterizedTest

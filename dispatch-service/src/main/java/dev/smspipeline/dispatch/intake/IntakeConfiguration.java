@@ -20,6 +20,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 
 import dev.smspipeline.dispatch.queue.IntakeRetry;
 import dev.smspipeline.events.MessageRequested;
+import dev.smspipeline.platform.kafka.StaticMembership;
 import dev.smspipeline.schemas.serde.AvroDeserializer;
 
 /**

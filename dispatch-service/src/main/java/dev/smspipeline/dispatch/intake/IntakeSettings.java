@@ -26,12 +26,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPollRecords records per poll
  * @param groupInstanceId this instance's name for Kafka static membership of every
  * consumer of the service ({@code group.instance.id}: {@code <id>-<listener id>-<n>}, see
- * {@link StaticMembership}); empty or absent: dynamic membership. With it, an instance
- * killed and restarted under the same id gets its partitions back at once instead of
- * after the dead member's {@code session.timeout.ms} (45 s). It must be unique per live
- * instance (two processes with the same id fence each other): the pod name in Kubernetes,
- * the service name in Compose. Letters, digits, {@code .}, {@code _} and {@code -}, at
- * most 200
+ * {@link dev.smspipeline.platform.kafka.StaticMembership}); empty or absent: dynamic
+ * membership. With it, an instance killed and restarted under the same id gets its
+ * partitions back at once instead of after the dead member's {@code session.timeout.ms}
+ * (45 s). It must be unique per live instance (two processes with the same id fence each
+ * other): the pod name in Kubernetes, the service name in Compose. Letters, digits,
+ * {@code .}, {@code _} and {@code -}, at most 200
  */
 @Validated
 @ConfigurationProperties("sms.intake")

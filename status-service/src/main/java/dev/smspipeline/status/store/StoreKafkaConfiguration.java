@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
@@ -22,6 +23,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.smspipeline.platform.kafka.KafkaTelemetry;
+import dev.smspipeline.platform.kafka.StaticMembership;
 import dev.smspipeline.schemas.Topics;
 
 /**
@@ -44,14 +46,28 @@ class StoreKafkaConfiguration {
 	@Bean(CONTAINER_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<Object, Object> statusStoreContainerFactory(
 			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-			DeadLetters deadLetters, StoreSettings settings) {
+			DeadLetters deadLetters, StoreSettings settings, StaticMembership membership) {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumers);
 		factory.setBatchListener(true);
 		factory.setConcurrency(settings.concurrency());
 		factory.getContainerProperties().setAckMode(AckMode.BATCH);
 		factory.setCommonErrorHandler(errorHandler(deadLetters, settings));
+		factory.setContainerCustomizer(membership::apply);
 		return factory;
+	}
+
+	/**
+	 * Static membership of the store's consumers under
+	 * {@code sms.store.group-instance-id}: after a kill -9 and a restart, statuses are
+	 * stored again at once rather than after the dead member's session timeout.
+	 * @param settings the settings
+	 * @param admin where the admin client's configuration comes from
+	 * @return the membership (dynamic when no id is set)
+	 */
+	@Bean
+	StaticMembership storeStaticMembership(StoreSettings settings, KafkaAdmin admin) {
+		return new StaticMembership(settings.groupInstanceId(), admin);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.smspipeline.dispatch.intake;
+package dev.smspipeline.platform.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,29 +27,29 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /**
- * Kafka static membership ({@code group.instance.id}, KIP-345) for every consumer of the
- * service, when {@code sms.intake.group-instance-id} names this instance; dynamic
- * membership otherwise.
+ * Kafka static membership ({@code group.instance.id}, KIP-345) for the consumers of the
+ * listener containers it is {@link #apply applied} to, when the service's group instance
+ * id setting names this instance (dispatch-service: {@code sms.intake.group-instance-id},
+ * status-service: {@code sms.store.group-instance-id}); dynamic membership otherwise.
  *
  * <p>
  * <strong>Why.</strong> A dynamic member killed with {@code kill -9} stays in its group
  * until its session times out ({@code session.timeout.ms}, 45 s): a restarted instance
  * joins as a new member, and the group's rebalance waits for the dead one. So nothing is
- * sent for about 45 s whatever the restart time. A static member that comes back with the
- * same id replaces its dead self at once and gets its partitions back without waiting.
+ * sent (dispatch) or stored (status) for about 45 s whatever the restart time. A static
+ * member that comes back with the same id replaces its dead self at once and gets its
+ * partitions back without waiting.
  *
  * <p>
  * <strong>Ids.</strong> Each listener container gets {@code <id>-<listener id>}, e.g.
  * {@code dispatch-7f9c-message-requested},
- * {@code dispatch-7f9c-dispatch-service-campaigns},
- * {@code dispatch-7f9c-dispatch-service-opt-outs}; Spring Kafka appends {@code -<n>} for
+ * {@code dispatch-7f9c-dispatch-service-campaigns}; Spring Kafka appends {@code -<n>} for
  * each of a container's consumers ({@code ConcurrentMessageListenerContainer} gives its
  * n-th child the client id suffix {@code -n}, and {@code KafkaMessageListenerContainer}
  * appends that suffix to a configured {@code group.instance.id}). So every consumer of
- * the instance has an id of its own, in every group. The consent listeners
- * ({@code sms.campaign-events}, {@code sms.opt-outs}) are static too: a dynamic one would
- * still wait out the dead member after a restart, and sends would then resume before
- * cancellations and opt-outs do.
+ * the instance has an id of its own, in every group. Apply it to every container of the
+ * service: one left dynamic still waits out its dead member after a restart (in dispatch,
+ * sends would then resume before cancellations and opt-outs do).
  *
  * <p>
  * <strong>Graceful stop.</strong> A static member does not leave its group when its
@@ -68,7 +68,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  * {@code FencedInstanceIdException}): the id must be unique per instance (the pod name in
  * Kubernetes, the service name in Compose, a fixed value in the local stack).
  */
-final class StaticMembership implements SmartLifecycle {
+public final class StaticMembership implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(StaticMembership.class);
 
@@ -87,12 +87,12 @@ final class StaticMembership implements SmartLifecycle {
 	 * @param instanceId the instance's id, or {@code null} / blank for dynamic membership
 	 * @param admin where the admin client's configuration comes from
 	 */
-	StaticMembership(String instanceId, KafkaAdmin admin) {
+	public StaticMembership(String instanceId, KafkaAdmin admin) {
 		this.instanceId = (instanceId != null && !instanceId.isBlank()) ? instanceId.strip() : null;
 		this.admin = admin;
 	}
 
-	boolean enabled() {
+	public boolean enabled() {
 		return this.instanceId != null;
 	}
 
@@ -101,7 +101,7 @@ final class StaticMembership implements SmartLifecycle {
 	 * the container factories as each container is created.
 	 * @param container the container
 	 */
-	void apply(ConcurrentMessageListenerContainer<?, ?> container) {
+	public void apply(ConcurrentMessageListenerContainer<?, ?> container) {
 		if (!enabled()) {
 			return;
 		}
@@ -121,7 +121,7 @@ final class StaticMembership implements SmartLifecycle {
 	 * @param container the container
 	 * @return the id
 	 */
-	String groupInstanceId(ConcurrentMessageListenerContainer<?, ?> container) {
+	public String groupInstanceId(ConcurrentMessageListenerContainer<?, ?> container) {
 		return this.instanceId + "-" + container.getListenerId();
 	}
 
@@ -161,7 +161,7 @@ final class StaticMembership implements SmartLifecycle {
 			members.add(new MemberToRemove(groupInstanceId(container) + "-" + n));
 		}
 		RemoveMembersFromConsumerGroupOptions options = new RemoveMembersFromConsumerGroupOptions(members);
-		options.reason("dispatch instance stopped");
+		options.reason("instance " + this.instanceId + " stopped");
 		RemoveMembersFromConsumerGroupResult result = client.removeMembersFromConsumerGroup(group, options);
 		for (MemberToRemove member : members) {
 			try {
