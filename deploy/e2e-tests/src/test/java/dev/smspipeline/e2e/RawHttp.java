@@ -2,7 +2,6 @@ package dev.smspipeline.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,12 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.smspipeline.testsupport.accounts.TestAccount;
 import dev.smspipeline.testsupport.http.ApiResponse;
+import dev.smspipeline.testsupport.http.UnencodedGet;
 
 /**
  * HTTP as a hostile client speaks it: any method, any headers, any bytes, any content
@@ -106,48 +105,11 @@ final class RawHttp {
 	}
 
 	/**
-	 * A GET whose request line is sent as given, even when it is no valid URI (which
-	 * {@code HttpClient} refuses to send), over a plain socket.
+	 * A GET whose request line is sent as given, even when it is no valid URI.
 	 */
 	static ApiResponse unencodedGet(ServiceProcess service, String pathAndQuery, TestAccount account) {
 		URI base = URI.create(service.baseUrl());
-		try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-			socket.setSoTimeout(30_000);
-			String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-					+ "\r\nAuthorization: " + account.bearer() + "\r\nConnection: close\r\n\r\n";
-			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			int status = Integer.parseInt(response.substring(9, 12));
-			int headersEnd = response.indexOf("\r\n\r\n");
-			String headers = response.substring(0, headersEnd);
-			String contentType = headers.lines()
-				.filter((line) -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
-				.map((line) -> line.substring("content-type:".length()).trim())
-				.findFirst()
-				.orElse("");
-			String body = response.substring(headersEnd + 4);
-			if (headers.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
-				body = dechunk(body);
-			}
-			return new ApiResponse(status, contentType, body);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("GET " + pathAndQuery, ex);
-		}
-	}
-
-	private static String dechunk(String chunked) {
-		StringBuilder body = new StringBuilder();
-		int at = 0;
-		while (true) {
-			int lineEnd = chunked.indexOf("\r\n", at);
-			int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
-			if (size == 0) {
-				return body.toString();
-			}
-			body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
-			at = lineEnd + 2 + size + 2;
-		}
+		return UnencodedGet.send(base.getHost(), base.getPort(), pathAndQuery, account.bearer());
 	}
 
 	static String formEncoded(Map<String, String> parameters) {
