@@ -96,6 +96,21 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
+	 * The log lines from line {@code from} on that say something went wrong: an ERROR
+	 * (plain or JSON log), an {@code OutOfMemoryError}, or a listener container stopping.
+	 * @param from the first line to look at, e.g. {@code logLines().size()} before a test
+	 * @return those lines
+	 */
+	List<String> errorLinesSince(int from) {
+		List<String> lines = logLines();
+		return lines.subList(from, lines.size())
+			.stream()
+			.filter((line) -> line.contains(" ERROR ") || line.contains("\"level\":\"ERROR\"")
+					|| line.contains("OutOfMemoryError") || line.contains("Stopping container"))
+			.toList();
+	}
+
+	/**
 	 * Waits until the service's health endpoint says UP, or fails with its log's tail.
 	 */
 	ServiceProcess awaitHealthy(Duration timeout) {
