@@ -101,8 +101,8 @@ class ObservabilityIntegrationTests {
 		String traceparent = TraceParent.random();
 
 		requests.send(request, traceparent);
-		ConsumerRecord<String, DeliveryStatus> submitted = statuses
-			.awaitRecord((record) -> record.value() != null && isOf(request, record.value(), MessageStatus.SUBMITTED));
+		ConsumerRecord<String, DeliveryStatus> submitted = statuses.awaitRecord((record) -> record.value() != null
+				&& TextStatuses.of(request, MessageStatus.SUBMITTED).test(record.value()));
 
 		String traceId = TraceParent.traceId(traceparent);
 		assertThat(TraceParent.traceId(carrier.header(request.getMessageId(), TraceParent.HEADER))).isEqualTo(traceId);
@@ -110,11 +110,7 @@ class ObservabilityIntegrationTests {
 	}
 
 	private static DeliveryStatus awaitStatus(MessageRequested request, MessageStatus status) {
-		return statuses.await((value) -> isOf(request, value, status));
-	}
-
-	private static boolean isOf(MessageRequested request, DeliveryStatus value, MessageStatus status) {
-		return value.getMessageId().equals(request.getMessageId()) && value.getStatus() == status;
+		return statuses.await(TextStatuses.of(request, status));
 	}
 
 }

@@ -1,9 +1,13 @@
 package dev.smspipeline.dispatch;
 
+import java.util.List;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.simulator.CarrierSimulator;
 import dev.smspipeline.simulator.SimulatorSettings;
+import dev.smspipeline.simulator.messages.ReceivedMessage;
 
 /**
  * The project's carrier simulator, in this JVM on an ephemeral port, and the properties
@@ -28,6 +32,17 @@ public final class SimulatedCarrier {
 		registry.add("sms.carrier.account-sid", carrier::accountSid);
 		registry.add("sms.carrier.auth-token", carrier::authToken);
 		registry.add("sms.carrier.status-callback-url", () -> "");
+	}
+
+	/**
+	 * The creates the carrier received for a text: those under its message id as
+	 * idempotency token, first to last.
+	 */
+	public static List<ReceivedMessage> createsFor(CarrierSimulator carrier, MessageRequested request) {
+		return carrier.receivedMessages()
+			.stream()
+			.filter((create) -> request.getMessageId().equals(create.idempotencyKey()))
+			.toList();
 	}
 
 }

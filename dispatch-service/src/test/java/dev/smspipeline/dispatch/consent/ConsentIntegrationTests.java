@@ -34,6 +34,7 @@ import dev.smspipeline.dispatch.CarrierLog;
 import dev.smspipeline.dispatch.Events;
 import dev.smspipeline.dispatch.MessageRequests;
 import dev.smspipeline.dispatch.SimulatedCarrier;
+import dev.smspipeline.dispatch.TextStatuses;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
@@ -264,8 +265,7 @@ class ConsentIntegrationTests {
 	}
 
 	private static DeliveryStatus awaitStatus(MessageRequested request, MessageStatus status) {
-		return statuses.await((candidate) -> candidate.getMessageId().equals(request.getMessageId())
-				&& candidate.getStatus() == status);
+		return statuses.await(TextStatuses.of(request, status));
 	}
 
 }

@@ -40,6 +40,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import dev.smspipeline.dispatch.CarrierLog;
 import dev.smspipeline.dispatch.MessageRequests;
 import dev.smspipeline.dispatch.SimulatedCarrier;
+import dev.smspipeline.dispatch.TextStatuses;
 import dev.smspipeline.dispatch.submission.SubmissionFlow;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
@@ -125,11 +126,11 @@ class MessageRequestListenerIntegrationTests {
 		RecordMetadata firstSent = requests.send(first);
 		RecordMetadata secondSent = requests.send(second);
 
-		statuses.await((status) -> isOf(second, status, MessageStatus.SUBMITTED));
+		statuses.await(TextStatuses.of(second, MessageStatus.SUBMITTED));
 		TopicPartition partition = new TopicPartition(firstSent.topic(), firstSent.partition());
 		assertThat(secondSent.partition()).isEqualTo(firstSent.partition());
 		assertThat(committed(partition)).isLessThanOrEqualTo(firstSent.offset());
-		statuses.await((status) -> isOf(first, status, MessageStatus.SUBMITTED));
+		statuses.await(TextStatuses.of(first, MessageStatus.SUBMITTED));
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(committed(partition)).isGreaterThan(secondSent.offset()));
 	}
@@ -141,7 +142,7 @@ class MessageRequestListenerIntegrationTests {
 		requests.send(request);
 
 		// read_committed probe: visible as soon as the broker has it
-		statuses.await((status) -> isOf(request, status, MessageStatus.SUBMITTED));
+		statuses.await(TextStatuses.of(request, MessageStatus.SUBMITTED));
 		assertThat(this.listeners.getListenerContainer(MessageRequestListener.ID)
 			.getContainerProperties()
 			.getKafkaAwareTransactionManager()).isNull();
@@ -204,20 +205,20 @@ class MessageRequestListenerIntegrationTests {
 		ConsumerRecord<String, byte[]> dead = awaitDeadLetter(
 				(record) -> failing.getRecipient().equals(record.key()) && originalOffset(record) == sent.offset());
 		assertThat(readAvro(dead.value()).getMessageId()).isEqualTo(failing.getMessageId());
-		DeliveryStatus failed = statuses.await((status) -> isOf(failing, status, MessageStatus.FAILED));
+		DeliveryStatus failed = statuses.await(TextStatuses.of(failing, MessageStatus.FAILED));
 		assertThat(failed.getReasonCode()).isEqualTo(SubmissionFlow.PROCESSING_FAILED);
 		assertThat(failed.getCarrierErrorDescription()).isEqualTo("flow broke for this text");
 		assertThat(failed.getEventId()).isEqualTo(failing.getMessageId() + ":FAILED:PROCESSING_FAILED");
 		assertThat(failed.getAccountId()).isEqualTo(failing.getAccountId());
-		statuses.await((status) -> isOf(next, status, MessageStatus.SUBMITTED));
+		statuses.await(TextStatuses.of(next, MessageStatus.SUBMITTED));
 		assertThat(CarrierLog.of(carrier).createsFor(List.of(failing))).isEmpty();
 
 		// recorded like any outcome: the same request again republishes it, nobody called
 		Mockito.reset(this.flow);
 		requests.send(failing);
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> statuses.values((status) -> isOf(failing, status, MessageStatus.FAILED)).size() >= 2);
-		assertThat(statuses.values((status) -> isOf(failing, status, MessageStatus.FAILED)))
+			.until(() -> statuses.values(TextStatuses.of(failing, MessageStatus.FAILED)).size() >= 2);
+		assertThat(statuses.values(TextStatuses.of(failing, MessageStatus.FAILED)))
 			.extracting(DeliveryStatus::getEventId)
 			.containsOnly(failed.getEventId());
 		assertThat(CarrierLog.of(carrier).createsFor(List.of(failing))).isEmpty();
@@ -230,12 +231,7 @@ class MessageRequestListenerIntegrationTests {
 		requests.sendRaw(request.getRecipient(), ("garbage " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
 		requests.send(request);
 
-		statuses.await((status) -> status.getMessageId().equals(request.getMessageId())
-				&& status.getStatus() == MessageStatus.SUBMITTED);
-	}
-
-	private static boolean isOf(MessageRequested request, DeliveryStatus status, MessageStatus expected) {
-		return status.getMessageId().equals(request.getMessageId()) && status.getStatus() == expected;
+		statuses.await(TextStatuses.of(request, MessageStatus.SUBMITTED));
 	}
 
 	/** A number starting with {@code prefix} on the given partition. */

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.smspipeline.dispatch.MessageRequests;
 import dev.smspipeline.dispatch.SimulatedCarrier;
+import dev.smspipeline.dispatch.TextStatuses;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
@@ -102,7 +103,7 @@ class CarrierFaultIntegrationTests {
 
 		requests.send(request);
 
-		DeliveryStatus unknown = statuses.await((status) -> isOf(request, status, MessageStatus.DELIVERY_UNKNOWN));
+		DeliveryStatus unknown = statuses.await(TextStatuses.of(request, MessageStatus.DELIVERY_UNKNOWN));
 		assertThat(unknown.getReasonCode()).isEqualTo("CARRIER_NO_ANSWER");
 		assertThat(unknown.getCarrierErrorDescription()).startsWith("No answer from the carrier to 3 of 3 attempts");
 		assertThat(unknown.getEventId()).isEqualTo(request.getMessageId() + ":DELIVERY_UNKNOWN:3");
@@ -129,7 +130,7 @@ class CarrierFaultIntegrationTests {
 
 		requests.send(request);
 
-		DeliveryStatus failed = statuses.await((status) -> isOf(request, status, MessageStatus.FAILED));
+		DeliveryStatus failed = statuses.await(TextStatuses.of(request, MessageStatus.FAILED));
 		assertThat(failed.getReasonCode()).isEqualTo("CARRIER_UNAVAILABLE");
 		assertThat(failed.getCarrierErrorDescription()).startsWith("Carrier unavailable after 3 attempts");
 		assertThat(statusesOf(request)).extracting(DeliveryStatus::getStatus)
@@ -139,18 +140,11 @@ class CarrierFaultIntegrationTests {
 	}
 
 	private static List<DeliveryStatus> statusesOf(MessageRequested request) {
-		return statuses.values((status) -> status.getMessageId().equals(request.getMessageId()));
-	}
-
-	private static boolean isOf(MessageRequested request, DeliveryStatus status, MessageStatus expected) {
-		return status.getMessageId().equals(request.getMessageId()) && status.getStatus() == expected;
+		return statuses.values(TextStatuses.of(request));
 	}
 
 	private static List<ReceivedMessage> createsFor(MessageRequested request) {
-		return carrier.receivedMessages()
-			.stream()
-			.filter((create) -> request.getMessageId().equals(create.idempotencyKey()))
-			.toList();
+		return SimulatedCarrier.createsFor(carrier, request);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.smspipeline.dispatch.MessageRequests;
 import dev.smspipeline.dispatch.SimulatedCarrier;
+import dev.smspipeline.dispatch.TextStatuses;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
@@ -127,8 +128,8 @@ class SubmissionIntegrationTests {
 		// The second delivery publishes the recorded SUBMITTED again, under the same
 		// event id.
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> statuses.values((status) -> isOf(request, status, MessageStatus.SUBMITTED)).size() == 2);
-		assertThat(statuses.values((status) -> isOf(request, status, MessageStatus.SUBMITTED)))
+			.until(() -> statuses.values(TextStatuses.of(request, MessageStatus.SUBMITTED)).size() == 2);
+		assertThat(statuses.values(TextStatuses.of(request, MessageStatus.SUBMITTED)))
 			.extracting(DeliveryStatus::getEventId)
 			.containsOnly(request.getMessageId() + ":SUBMITTED:1");
 		assertThat(createsFor(request)).singleElement()
@@ -211,22 +212,15 @@ class SubmissionIntegrationTests {
 	}
 
 	private static DeliveryStatus awaitStatus(MessageRequested request, MessageStatus status) {
-		return statuses.await((candidate) -> isOf(request, candidate, status));
+		return statuses.await(TextStatuses.of(request, status));
 	}
 
 	private static List<DeliveryStatus> statusesOf(MessageRequested request) {
-		return statuses.values((status) -> status.getMessageId().equals(request.getMessageId()));
-	}
-
-	private static boolean isOf(MessageRequested request, DeliveryStatus status, MessageStatus expected) {
-		return status.getMessageId().equals(request.getMessageId()) && status.getStatus() == expected;
+		return statuses.values(TextStatuses.of(request));
 	}
 
 	private static List<ReceivedMessage> createsFor(MessageRequested request) {
-		return carrier.receivedMessages()
-			.stream()
-			.filter((create) -> request.getMessageId().equals(create.idempotencyKey()))
-			.toList();
+		return SimulatedCarrier.createsFor(carrier, request);
 	}
 
 }
