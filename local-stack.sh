@@ -358,19 +358,26 @@ postmaster_pid() {
 	echo "$pid"
 }
 
+# Waits up to STOP_TIMEOUT for process $1 to exit; if it does not, kills it (with
+# --group, its whole process group too) and fails.
+exit_or_kill() {
+	local pid=$1 i
+	for ((i = 0; i < STOP_TIMEOUT * 5; i++)); do
+		alive "$pid" || return 0
+		sleep 0.2
+	done
+	alive "$pid" || return 0
+	kill -KILL "$pid" 2>/dev/null || true
+	if [[ ${2:-} == --group ]]; then kill -KILL -- "-$pid" 2>/dev/null || true; fi
+	return 1
+}
+
 stop_orphan_postgres() {
-	local pid i
+	local pid
 	pid=$(postmaster_pid) || return 0
 	say "Stopping PostgreSQL server left running on $POSTGRES_DATA_DIR (pid $pid)"
 	kill -INT "$pid" 2>/dev/null || true
-	for ((i = 0; i < STOP_TIMEOUT * 5; i++)); do
-		alive "$pid" || break
-		sleep 0.2
-	done
-	if alive "$pid"; then
-		kill -KILL "$pid" 2>/dev/null || true
-		say "  killed it after ${STOP_TIMEOUT}s"
-	fi
+	exit_or_kill "$pid" || say "  killed it after ${STOP_TIMEOUT}s"
 	# Its server processes exit by themselves when the postmaster is gone; make sure.
 	sleep 0.5
 	local child
@@ -381,7 +388,7 @@ stop_orphan_postgres() {
 
 # Sends SIGTERM to the given parts, waits for each (SIGKILL after STOP_TIMEOUT seconds).
 stop_parts() {
-	local part pid pids=() names=() i n
+	local part pid pids=() names=() n
 	for part in "$@"; do
 		pid=$(part_pid "$part") || {
 			rm -f "$(pid_file "$part")"
@@ -395,14 +402,8 @@ stop_parts() {
 	for ((n = 0; n < ${#pids[@]}; n++)); do
 		pid=${pids[n]}
 		part=${names[n]}
-		for ((i = 0; i < STOP_TIMEOUT * 5; i++)); do
-			alive "$pid" || break
-			sleep 0.2
-		done
-		if alive "$pid"; then
-			kill -KILL "$pid" 2>/dev/null || true
-			# Started with setsid: the pid is its own process group.
-			kill -KILL -- "-$pid" 2>/dev/null || true
+		# Started with setsid: the pid is its own process group.
+		if ! exit_or_kill "$pid" --group; then
 			say "  ${YELLOW}killed${RESET} $part (pid $pid): it did not stop within ${STOP_TIMEOUT}s"
 		else
 			say "  stopped $part (pid $pid)"
@@ -838,15 +839,10 @@ start_monitoring() {
 }
 
 stop_monitoring() {
-	local pid i
+	local pid
 	pid=$(prometheus_pid) || return 0
 	kill -TERM "$pid" 2>/dev/null || true
-	for ((i = 0; i < STOP_TIMEOUT * 5; i++)); do
-		alive "$pid" || break
-		sleep 0.2
-	done
-	if alive "$pid"; then
-		kill -KILL "$pid" 2>/dev/null || true
+	if ! exit_or_kill "$pid"; then
 		say "  ${YELLOW}killed${RESET} prometheus (pid $pid): it did not stop within ${STOP_TIMEOUT}s"
 	else
 		say "  stopped prometheus (pid $pid)"
