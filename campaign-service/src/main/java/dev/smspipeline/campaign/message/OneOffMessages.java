@@ -326,19 +326,16 @@ public class OneOffMessages {
 	}
 
 	private Counter counter(CounterKey key) {
-		String name = switch (key.kind()) {
-			case DUPLICATE -> "sms.requests.duplicate";
-			case REPLAYED -> "sms.requests.idempotent.replayed";
-			case REJECTED -> "sms.requests.rejected";
-			case SENT -> "sms.requests.accepted";
+		Counter.Builder builder = switch (key.kind()) {
+			case DUPLICATE -> Counter.builder("sms.requests.duplicate")
+				.description("One-off requests answered as a duplicate trigger");
+			case REPLAYED -> Counter.builder("sms.requests.idempotent.replayed")
+				.description("One-off requests answered again under their idempotency key");
+			case REJECTED ->
+				Counter.builder("sms.requests.rejected").description("One-off requests rejected by our own checks");
+			case SENT -> Counter.builder("sms.requests.accepted").description("One-off texts handed to dispatch");
 		};
-		String description = switch (key.kind()) {
-			case DUPLICATE -> "One-off requests answered as a duplicate trigger";
-			case REPLAYED -> "One-off requests answered again under their idempotency key";
-			case REJECTED -> "One-off requests rejected by our own checks";
-			case SENT -> "One-off texts handed to dispatch";
-		};
-		Counter.Builder builder = Counter.builder(name).description(description).tag("source", sourceTag(key.source()));
+		builder.tag("source", sourceTag(key.source()));
 		if (key.reason() != null) {
 			builder.tag("reason", key.reason());
 		}
