@@ -19,11 +19,15 @@ public final class Topics {
 	public static final String CRM_SMS_REQUESTS = "crm.sms-requests";
 
 	/**
-	 * Key: account id + ':' + recipient E.164. Value: {@code OptOutChange}. Compacted.
+	 * Key: account id + ':' + recipient E.164 ({@link OptOutKey}). Value:
+	 * {@code OptOutChange}. Compacted.
 	 */
 	public static final String OPT_OUTS = "sms.opt-outs";
 
-	/** Suffix of a topic's dead-letter topic. */
+	/**
+	 * Suffix of a topic's dead-letter topic: original bytes, with
+	 * {@link DeadLetterHeaders}.
+	 */
 	public static final String DLT_SUFFIX = ".DLT";
 
 	private Topics() {
