@@ -1149,8 +1149,8 @@ cmd_chaos() {
 		die "no credentials in .local-stack/ (api-key, carrier.env); they are written by ./local-stack.sh start"
 	check_java
 	if [[ ! -f $jar ]]; then
-		say "${BOLD}Building the chaos suite${RESET}: ./mvnw -q -B -DskipTests -pl deploy/chaos package"
-		./mvnw -q -B -DskipTests -pl deploy/chaos package || die "the chaos suite did not build (see above)"
+		say "${BOLD}Building the chaos suite${RESET}: ./mvnw -q -B -DskipTests -pl deploy/chaos -am package"
+		./mvnw -q -B -DskipTests -pl deploy/chaos -am package || die "the chaos suite did not build (see above)"
 	fi
 	# The suite stops, starts and kills parts through this script: it gets the same ports.
 	exec env LOCAL_STACK_ROOT="$ROOT" CAMPAIGN_PORT="$CAMPAIGN_PORT" DISPATCH_PORT="$DISPATCH_PORT" \

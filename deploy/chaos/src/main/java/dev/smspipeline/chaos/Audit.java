@@ -5,8 +5,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+
+import dev.smspipeline.stackclient.CarrierEntry;
+import dev.smspipeline.stackclient.MessageState;
 
 /**
  * Checks every text of a chaos campaign against what status-service and the carrier say.
@@ -32,12 +34,6 @@ import java.util.TreeMap;
  * </ul>
  */
 final class Audit {
-
-	/** Statuses that say the carrier took the text. */
-	static final Set<String> HANDED_OVER = Set.of("SUBMITTED", "SENT", "DELIVERED", "UNDELIVERED", "DELIVERY_UNKNOWN");
-
-	/** Statuses that say the carrier never took it. */
-	static final Set<String> NOT_SENT = Set.of("FAILED", "REJECTED", "CANCELED", "EXPIRED");
 
 	private static final int SAMPLES = 10;
 
@@ -116,12 +112,12 @@ final class Audit {
 			if (!text.recipientClass().expects(state.status())) {
 				unexpected++;
 			}
-			if (accepted > 0 && NOT_SENT.contains(state.status())) {
+			if (accepted > 0 && MessageState.NOT_SENT.contains(state.status())) {
 				acceptedButNotSent++;
 				sample(disagreementSamples,
 						text.messageId() + " " + text.recipient() + " accepted by the carrier but " + state.label());
 			}
-			if (accepted == 0 && HANDED_OVER.contains(state.status()) && !state.maybeTaken()) {
+			if (accepted == 0 && MessageState.isHandedOver(state.status()) && !state.maybeTaken()) {
 				handedOverNeverAccepted++;
 				sample(disagreementSamples, text.messageId() + " " + text.recipient() + " " + state.label()
 						+ " but never accepted by the carrier");

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.smspipeline.stackclient.StackHttp;
+
 /**
  * Creates and activates a chaos campaign through campaign-service's REST API: the planned
  * recipients inline, quiet hours off (a run must not wait for the morning), sent as soon
@@ -17,13 +19,13 @@ final class CampaignDriver {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-	private final Http http;
+	private final StackHttp http;
 
 	private final String baseUrl;
 
 	CampaignDriver(String baseUrl, String apiKey) {
 		this.baseUrl = baseUrl;
-		this.http = new Http(apiKey);
+		this.http = new StackHttp(apiKey);
 	}
 
 	/**

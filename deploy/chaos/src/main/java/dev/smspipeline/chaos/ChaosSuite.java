@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.smspipeline.stackclient.SimulatorClient;
+
 /**
  * Runs fault scenarios against the running local stack and audits every text of each.
  * Started by {@code ./local-stack.sh chaos [scenario...] [options]}; never by

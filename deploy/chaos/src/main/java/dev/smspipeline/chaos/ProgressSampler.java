@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
+import dev.smspipeline.stackclient.SimulatorClient;
+import dev.smspipeline.stackclient.StatusReader;
+
 /**
  * Samples the pipeline's progress once a second on a daemon thread: the carrier's
  * accepted count and the campaign's counters. A part that does not answer leaves its

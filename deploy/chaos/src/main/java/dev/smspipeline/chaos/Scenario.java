@@ -3,6 +3,8 @@ package dev.smspipeline.chaos;
 import java.io.PrintStream;
 import java.time.Duration;
 
+import dev.smspipeline.stackclient.SimulatorClient;
+
 /**
  * One fault, done to the running stack while a campaign is under way.
  */

@@ -12,6 +12,11 @@ import java.util.Set;
 
 import org.apache.kafka.common.TopicPartition;
 
+import dev.smspipeline.stackclient.CarrierEntry;
+import dev.smspipeline.stackclient.MessageState;
+import dev.smspipeline.stackclient.SimulatorClient;
+import dev.smspipeline.stackclient.StatusReader;
+
 /**
  * Runs one scenario: a fresh campaign, the fault once enough of it has reached the
  * carrier, the wait until every text is final (or the settle timeout), then the audit.

@@ -5,6 +5,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.smspipeline.stackclient.CarrierEntry;
+import dev.smspipeline.stackclient.MessageState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditTests {
@@ -23,7 +26,7 @@ class AuditTests {
 				Map.of("m-ada", delivered(), "m-alan", new MessageState("DELIVERY_UNKNOWN", null, null), "m-grace",
 						new MessageState("FAILED", null, "21614")),
 				List.of(accepted(ADA), accepted(ALAN),
-						new CarrierEntry(3, GRACE.recipient(), "m-grace", "error", null)));
+						new CarrierEntry(3, GRACE.recipient(), "error", "m-grace", null, null)));
 
 		assertThat(result.messages()).isEqualTo(3);
 		assertThat(result.finals()).isEqualTo(3);
@@ -54,8 +57,8 @@ class AuditTests {
 	@Test
 	void everyAcceptedCreateBeyondTheFirstOfATextIsADuplicateButARepeatAnsweredByTheKeyIsNot() {
 		Audit.Result result = Audit.of(List.of(ADA), Map.of("m-ada", delivered()),
-				List.of(accepted(ADA), new CarrierEntry(2, ADA.recipient(), "m-ada", "duplicate", "TIMEOUT"),
-						new CarrierEntry(3, ADA.recipient(), "m-ada", "duplicate", null), accepted(ADA),
+				List.of(accepted(ADA), new CarrierEntry(2, ADA.recipient(), "duplicate", "m-ada", null, "TIMEOUT"),
+						new CarrierEntry(3, ADA.recipient(), "duplicate", "m-ada", null, null), accepted(ADA),
 						accepted(ADA)));
 
 		assertThat(result.duplicatesAccepted()).isEqualTo(2);
@@ -66,7 +69,7 @@ class AuditTests {
 	@Test
 	void anAcceptedCreateUnderAnotherKeyIsCountedApart() {
 		Audit.Result result = Audit.of(List.of(ADA), Map.of("m-ada", delivered()),
-				List.of(new CarrierEntry(1, ADA.recipient(), null, "accepted", null)));
+				List.of(new CarrierEntry(1, ADA.recipient(), "accepted", null, null, null)));
 
 		assertThat(result.acceptedUnderOtherKey()).isEqualTo(1);
 		assertThat(result.duplicatesAccepted()).isZero();
@@ -76,7 +79,7 @@ class AuditTests {
 	void aTextGivenUpBecauseTheCarrierKeptFailingIsFinalButGivenUpAndUnexpected() {
 		Audit.Result result = Audit.of(List.of(ADA),
 				Map.of("m-ada", new MessageState("FAILED", "CARRIER_UNAVAILABLE", null)),
-				List.of(new CarrierEntry(1, ADA.recipient(), "m-ada", "error", "ERROR_500")));
+				List.of(new CarrierEntry(1, ADA.recipient(), "error", "m-ada", null, "ERROR_500")));
 
 		assertThat(result.lost()).isZero();
 		assertThat(result.givenUp()).isEqualTo(1);
@@ -129,7 +132,7 @@ class AuditTests {
 	}
 
 	private static CarrierEntry accepted(PlannedText text) {
-		return new CarrierEntry(1, text.recipient(), text.messageId(), "accepted", null);
+		return new CarrierEntry(1, text.recipient(), "accepted", text.messageId(), null, null);
 	}
 
 }
