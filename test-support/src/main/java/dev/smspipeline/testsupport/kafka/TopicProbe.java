@@ -18,17 +18,19 @@ import org.awaitility.Awaitility;
 
 import dev.smspipeline.schemas.serde.AvroDeserializer;
 import dev.smspipeline.testsupport.infrastructure.TestInfrastructure;
+import dev.smspipeline.testsupport.junit.ClassResource;
 
 /**
  * Reads a whole topic, with the project's Avro deserializer and committed records only,
  * and waits for the records a test expects. Tests pick their records out by their own
  * ids, so a probe never needs the topic to itself, and it reads past the poison other
  * tests put there: a record it cannot deserialize is skipped, and one of another type
- * matches nothing.
+ * matches nothing. Registered with {@code @RegisterExtension} on a static field, it is
+ * closed after the class's last test.
  *
  * @param <T> the value type
  */
-public final class TopicProbe<T> implements AutoCloseable {
+public final class TopicProbe<T> implements ClassResource {
 
 	private static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
 
