@@ -14,13 +14,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.smspipeline.campaign.campaign.Campaign;
 import dev.smspipeline.campaign.campaign.CampaignStore;
+import dev.smspipeline.campaign.campaign.CampaignTexts;
 import dev.smspipeline.campaign.campaign.Lifecycle;
 import dev.smspipeline.campaign.message.MessageSettings;
 import dev.smspipeline.campaign.message.Texts;
 import dev.smspipeline.campaign.outbox.Outbox;
 import dev.smspipeline.campaign.recipient.PhoneNumberCheck;
 import dev.smspipeline.campaign.recipient.PhoneNumbers;
-import dev.smspipeline.campaign.schedule.CampaignProcessor;
 import dev.smspipeline.events.CampaignStatus;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageStatus;
@@ -144,7 +144,7 @@ class Leads {
 
 	/** Ends the lead's text in the campaign DELETED if it was not released yet. */
 	private boolean cancelText(Campaign campaign, String e164, Instant now) {
-		UUID messageId = CampaignProcessor.messageId(campaign.id(), e164);
+		UUID messageId = CampaignTexts.messageId(campaign.id(), e164);
 		List<String> states = this.jdbc.queryForList("SELECT state FROM campaign_message WHERE id = ? FOR UPDATE",
 				String.class, messageId);
 		Integer segments;

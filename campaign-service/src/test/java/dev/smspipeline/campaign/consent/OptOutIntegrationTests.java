@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.smspipeline.campaign.schedule.CampaignProcessor;
+import dev.smspipeline.campaign.campaign.CampaignTexts;
 import dev.smspipeline.campaign.support.CampaignClient;
 import dev.smspipeline.campaign.support.CampaignServiceTest;
 import dev.smspipeline.campaign.support.Http;
@@ -182,7 +182,7 @@ class OptOutIntegrationTests {
 		campaigns.awaitStatus(id, "SENT");
 		assertThat(state(id, optedOut)).isEqualTo("REJECTED:OPTED_OUT");
 		assertThat(state(id, subscribed)).isEqualTo("RELEASED:null");
-		String messageId = CampaignProcessor.messageId(java.util.UUID.fromString(id), optedOut).toString();
+		String messageId = CampaignTexts.messageId(java.util.UUID.fromString(id), optedOut).toString();
 		DeliveryStatus rejected = statuses.await((status) -> status.getMessageId().equals(messageId));
 		assertThat(rejected.getStatus()).isEqualTo(MessageStatus.REJECTED);
 		assertThat(rejected.getReasonCode()).isEqualTo("OPTED_OUT");
@@ -213,7 +213,7 @@ class OptOutIntegrationTests {
 		requests.await((request) -> id.equals(request.getCampaignId()) && request.getRecipient().equals(stayer));
 		campaigns.awaitStatus(id, "SENT");
 		assertThat(state(id, stopper)).isEqualTo("REJECTED:OPTED_OUT");
-		String stopperText = CampaignProcessor.messageId(java.util.UUID.fromString(id), stopper).toString();
+		String stopperText = CampaignTexts.messageId(java.util.UUID.fromString(id), stopper).toString();
 		DeliveryStatus rejected = statuses.await(
 				(status) -> status.getMessageId().equals(stopperText) && status.getStatus() != MessageStatus.SCHEDULED);
 		assertThat(rejected.getStatus()).isEqualTo(MessageStatus.REJECTED);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.smspipeline.campaign.schedule.CampaignProcessor;
+import dev.smspipeline.campaign.campaign.CampaignTexts;
 import dev.smspipeline.campaign.support.CampaignClient;
 import dev.smspipeline.campaign.support.CampaignServiceTest;
 import dev.smspipeline.campaign.support.Http;
@@ -132,7 +132,7 @@ class ContentRuleIntegrationTests {
 		campaigns.activate(id);
 
 		campaigns.awaitStatus(id, "SENT");
-		String taintedText = CampaignProcessor.messageId(UUID.fromString(id), tainted).toString();
+		String taintedText = CampaignTexts.messageId(UUID.fromString(id), tainted).toString();
 		DeliveryStatus rejected = statuses.await((status) -> status.getMessageId().equals(taintedText));
 		assertThat(rejected.getStatus()).isEqualTo(MessageStatus.REJECTED);
 		assertThat(rejected.getReasonCode()).isEqualTo("CONTENT_POLICY");

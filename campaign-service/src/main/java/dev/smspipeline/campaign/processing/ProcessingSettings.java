@@ -1,4 +1,4 @@
-package dev.smspipeline.campaign.schedule;
+package dev.smspipeline.campaign.processing;
 
 import java.time.Duration;
 
@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sms.campaigns.processing")
-public record ScheduleSettings(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") @NotNull Duration interval,
-		@DefaultValue("1000") @Positive @Max(20000) int batchSize, @DefaultValue("10s") @NotNull Duration maxRound) {
+public record ProcessingSettings(@DefaultValue("true") boolean enabled,
+		@DefaultValue("500ms") @NotNull Duration interval, @DefaultValue("1000") @Positive @Max(20000) int batchSize,
+		@DefaultValue("10s") @NotNull Duration maxRound) {
 
 }

@@ -1,6 +1,5 @@
-package dev.smspipeline.campaign.schedule;
+package dev.smspipeline.campaign.processing;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -28,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.smspipeline.campaign.campaign.Campaign;
 import dev.smspipeline.campaign.campaign.CampaignCounts;
 import dev.smspipeline.campaign.campaign.CampaignStore;
+import dev.smspipeline.campaign.campaign.CampaignTexts;
 import dev.smspipeline.campaign.campaign.Lifecycle;
 import dev.smspipeline.campaign.campaign.MessageState;
 import dev.smspipeline.campaign.consent.OptOut;
@@ -39,6 +39,7 @@ import dev.smspipeline.campaign.message.SmsSegments;
 import dev.smspipeline.campaign.message.Template;
 import dev.smspipeline.campaign.message.Texts;
 import dev.smspipeline.campaign.outbox.Outbox;
+import dev.smspipeline.campaign.schedule.SendTimes;
 import dev.smspipeline.campaign.recipient.PhoneNumbers;
 import dev.smspipeline.events.CampaignStatus;
 import dev.smspipeline.events.MessageStatus;
@@ -100,7 +101,7 @@ public class CampaignProcessor {
 
 	private final PhoneNumbers phoneNumbers;
 
-	private final ScheduleSettings settings;
+	private final ProcessingSettings settings;
 
 	private final JsonMapper json;
 
@@ -108,7 +109,7 @@ public class CampaignProcessor {
 
 	CampaignProcessor(JdbcTemplate jdbc, TransactionTemplate transactions, CampaignStore campaigns, Lifecycle lifecycle,
 			Outbox outbox, MessageSettings messages, OptOuts optOuts, ContentRules contentRules,
-			PhoneNumbers phoneNumbers, ScheduleSettings settings, JsonMapper json, Clock clock) {
+			PhoneNumbers phoneNumbers, ProcessingSettings settings, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.campaigns = campaigns;
@@ -121,16 +122,6 @@ public class CampaignProcessor {
 		this.settings = settings;
 		this.json = json;
 		this.clock = clock;
-	}
-
-	/**
-	 * The id of a campaign's text to a number: the same however often it is computed.
-	 * @param campaignId the campaign
-	 * @param phoneKey the E.164 number (or the number as given, when unreadable)
-	 * @return the text's id
-	 */
-	public static UUID messageId(UUID campaignId, String phoneKey) {
-		return UUID.nameUUIDFromBytes((campaignId + ":" + phoneKey).getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Scheduled(fixedDelayString = "${sms.campaigns.processing.interval:500ms}")
@@ -226,7 +217,7 @@ public class CampaignProcessor {
 
 	private Text text(Campaign campaign, Campaign.Definition definition, Template template, Instant startedAt,
 			Member member, Set<String> optedOut) {
-		UUID id = messageId(campaign.id(), member.key());
+		UUID id = CampaignTexts.messageId(campaign.id(), member.key());
 		if (member.rejectCode() != null) {
 			return new Text(id, member.key(), member.e164(), MessageState.REJECTED, member.rejectCode(), null, 0, null,
 					member.attributes(), null, null, Map.of("reason", member.rejectReason()));
