@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.smspipeline.stackclient.CarrierEntry;
+
 /**
  * What the carrier saw: per number, the gaps between accepted creates (the per-number
  * interval must hold between any two), creates the carrier refused for coming too early

@@ -1,11 +1,9 @@
 package dev.smspipeline.bench;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +22,7 @@ import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroDeserializer;
 import dev.smspipeline.schemas.serde.AvroSerdeConfig;
+import dev.smspipeline.stackclient.MessageState;
 
 /**
  * Reads {@code sms.delivery-status} from its end (read_committed, as any downstream
@@ -32,13 +31,6 @@ import dev.smspipeline.schemas.serde.AvroSerdeConfig;
  * was read: what a consumer of the public stream experiences.
  */
 final class StatusCollector implements AutoCloseable {
-
-	static final Set<MessageStatus> FINAL = EnumSet.of(MessageStatus.DELIVERED, MessageStatus.UNDELIVERED,
-			MessageStatus.FAILED, MessageStatus.REJECTED, MessageStatus.CANCELED, MessageStatus.EXPIRED,
-			MessageStatus.DELIVERY_UNKNOWN);
-
-	static final Set<MessageStatus> AT_CARRIER = EnumSet.of(MessageStatus.SUBMITTED, MessageStatus.SENT,
-			MessageStatus.DELIVERED, MessageStatus.UNDELIVERED, MessageStatus.DELIVERY_UNKNOWN);
 
 	private final Map<String, Timing> timings = new ConcurrentHashMap<>();
 
@@ -171,11 +163,14 @@ final class StatusCollector implements AutoCloseable {
 		volatile long finalRecordMillis;
 
 		void seen(MessageStatus status, long recordMillis, long micros) {
-			if (this.atCarrierMicros == 0 && AT_CARRIER.contains(status)) {
+			if (status == null) {
+				return;
+			}
+			if (this.atCarrierMicros == 0 && MessageState.isHandedOver(status.name())) {
 				this.atCarrierMicros = micros;
 				this.atCarrierRecordMillis = recordMillis;
 			}
-			if (this.finalMicros == 0 && FINAL.contains(status)) {
+			if (this.finalMicros == 0 && MessageState.isFinal(status.name())) {
 				this.finalMicros = micros;
 				this.finalRecordMillis = recordMillis;
 				this.finalStatus = status;

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.smspipeline.stackclient.CarrierEntry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CarrierGapAuditTests {
@@ -47,7 +49,7 @@ class CarrierGapAuditTests {
 	@Test
 	void aCreateTheCarrierRateLimitedIsAViolation() {
 		List<CarrierEntry> entries = List.of(accepted(10_000, "+13122000001", "a"),
-				new CarrierEntry(10_400, "+13122000001", CarrierEntry.RATE_LIMITED, "b"),
+				new CarrierEntry(10_400, "+13122000001", CarrierEntry.RATE_LIMITED, "b", null, null),
 				accepted(11_400, "+13122000001", "b"));
 
 		CarrierGapAudit.Result result = CarrierGapAudit.audit(entries, INTERVAL);
@@ -60,7 +62,7 @@ class CarrierGapAuditTests {
 	@Test
 	void aMessageIdAcceptedTwiceIsADuplicateButAnIdempotentRepeatIsNot() {
 		List<CarrierEntry> entries = List.of(accepted(10_000, "+13122000001", "a"),
-				new CarrierEntry(10_100, "+13122000001", CarrierEntry.DUPLICATE, "a"),
+				new CarrierEntry(10_100, "+13122000001", CarrierEntry.DUPLICATE, "a", null, null),
 				accepted(10_000, "+13122000002", "b"), accepted(12_000, "+13122000002", "b"));
 
 		CarrierGapAudit.Result result = CarrierGapAudit.audit(entries, INTERVAL);
@@ -79,7 +81,7 @@ class CarrierGapAuditTests {
 	}
 
 	private static CarrierEntry accepted(long at, String to, String messageId) {
-		return new CarrierEntry(at, to, CarrierEntry.ACCEPTED, messageId);
+		return new CarrierEntry(at, to, CarrierEntry.ACCEPTED, messageId, null, null);
 	}
 
 }
