@@ -19,6 +19,7 @@ import dev.smspipeline.campaign.outbox.Outbox;
 import dev.smspipeline.events.CampaignEvent;
 import dev.smspipeline.events.CampaignEventType;
 import dev.smspipeline.events.CampaignStatus;
+import dev.smspipeline.schemas.EventIds;
 import dev.smspipeline.schemas.Topics;
 
 /**
@@ -129,7 +130,7 @@ public class Lifecycle {
 		this.outbox.add(Topics.CAMPAIGN_EVENTS, campaign.id().toString(),
 				eventBuilder(campaign, campaign.version(), CampaignEventType.RECIPIENT_DELETED, campaign.status(), null,
 						"LEAD_DELETED", Map.of(), recipient, now())
-					.setEventId(campaign.id() + ":" + CampaignEventType.RECIPIENT_DELETED + ":" + recipient)
+					.setEventId(EventIds.recipientDeleted(campaign.id().toString(), recipient))
 					.build());
 	}
 
@@ -137,7 +138,7 @@ public class Lifecycle {
 			CampaignStatus status, CampaignStatus previous, String reason, Map<String, Long> counts, String recipient,
 			Instant now) {
 		return CampaignEvent.newBuilder()
-			.setEventId(campaign.id() + ":" + version)
+			.setEventId(EventIds.campaignTransition(campaign.id().toString(), version))
 			.setCampaignId(campaign.id().toString())
 			.setAccountId(campaign.accountId())
 			.setType(type)

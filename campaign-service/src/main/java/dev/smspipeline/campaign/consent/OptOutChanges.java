@@ -13,6 +13,7 @@ import dev.smspipeline.events.OptOutAction;
 import dev.smspipeline.events.OptOutChange;
 import dev.smspipeline.events.OptOutSource;
 import dev.smspipeline.platform.account.AccountId;
+import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
 
 /**
@@ -55,7 +56,7 @@ class OptOutChanges {
 
 	private void record(OptOutChange change) {
 		this.optOuts.applyLocal(change);
-		this.outbox.add(Topics.OPT_OUTS, OptOuts.key(change.getAccountId(), change.getRecipient()), change);
+		this.outbox.add(Topics.OPT_OUTS, OptOutKey.of(change.getAccountId(), change.getRecipient()), change);
 	}
 
 	private OptOutChange change(AccountId account, String e164, OptOutAction action) {

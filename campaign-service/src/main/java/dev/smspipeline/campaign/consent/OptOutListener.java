@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.smspipeline.campaign.messaging.RejectedRecordException;
 import dev.smspipeline.campaign.recipient.PhoneNumbers;
 import dev.smspipeline.events.OptOutChange;
+import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroSerdeConfig;
 import dev.smspipeline.platform.logging.PhoneNumberMask;
@@ -22,11 +23,11 @@ import dev.smspipeline.platform.logging.PhoneNumberMask;
  * {@value #GROUP}, read_committed, shared by every instance (they share the table); from
  * the earliest offset when the group is new, so a new database is filled from the whole
  * compacted topic.</li>
- * <li><b>Key and ordering:</b> {@code <accountId>:<e164>}, so one recipient's changes
- * arrive in the order they were published. A value of action OPT_OUT adds the recipient
- * to the account's list, OPT_IN takes them off, a tombstone (null value) forgets them; a
- * change older ({@code occurredAt}) than the one held is ignored, and an action this
- * build does not know ({@code UNKNOWN}) is skipped.</li>
+ * <li><b>Key and ordering:</b> {@code <accountId>:<e164>} ({@link OptOutKey}), so one
+ * recipient's changes arrive in the order they were published. A value of action OPT_OUT
+ * adds the recipient to the account's list, OPT_IN takes them off, a tombstone (null
+ * value) forgets them; a change older ({@code occurredAt}) than the one held is ignored,
+ * and an action this build does not know ({@code UNKNOWN}) is skipped.</li>
  * <li><b>Commit:</b> the change commits in the database first; the record's offset is
  * committed after it (ack mode RECORD), so a crash in between applies it again.</li>
  * <li><b>Idempotent:</b> applying the same change twice leaves the same row; the API's
@@ -85,15 +86,13 @@ class OptOutListener {
 	}
 
 	private void forget(String key) {
-		int colon = (key != null) ? key.indexOf(':') : -1;
-		if (colon <= 0 || colon == key.length() - 1) {
-			throw new RejectedRecordException(INVALID,
-					"A tombstone needs the key <accountId>:<e164>, not " + PhoneNumberMask.maskAll(key));
-		}
-		String account = key.substring(0, colon);
-		String e164 = this.phoneNumbers.e164(key.substring(colon + 1))
-			.orElseThrow(() -> new RejectedRecordException(INVALID, "Tombstone key " + account + ":"
-					+ PhoneNumberMask.mask(key.substring(colon + 1)) + " names no valid number"));
+		OptOutKey parsed = OptOutKey.parse(key)
+			.orElseThrow(() -> new RejectedRecordException(INVALID,
+					"A tombstone needs the key <accountId>:<e164>, not " + PhoneNumberMask.maskAll(key)));
+		String account = parsed.accountId();
+		String e164 = this.phoneNumbers.e164(parsed.e164())
+			.orElseThrow(() -> new RejectedRecordException(INVALID,
+					"Tombstone key " + account + ":" + PhoneNumberMask.mask(parsed.e164()) + " names no valid number"));
 		this.transactions.executeWithoutResult((status) -> this.optOuts.remove(account, e164));
 		log.debug("Forgot {} for account {} (tombstone)", PhoneNumberMask.mask(e164), account);
 	}

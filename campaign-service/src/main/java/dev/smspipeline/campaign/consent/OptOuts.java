@@ -59,11 +59,6 @@ public class OptOuts {
 		this.clock = clock;
 	}
 
-	/** The topic key of a recipient's changes: {@code <accountId>:<e164>}. */
-	public static String key(String accountId, String e164) {
-		return accountId + ":" + e164;
-	}
-
 	/**
 	 * The recipient's opt-out, if they opted out of the account's texts.
 	 * @param accountId the account

@@ -8,6 +8,7 @@ import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.events.RequestSource;
 import dev.smspipeline.events.StatusSource;
+import dev.smspipeline.schemas.EventIds;
 
 /**
  * Builds the records a text is published as, the same way for one-off and campaign texts,
@@ -57,7 +58,7 @@ public final class Texts {
 	public static DeliveryStatus.Builder status(String messageId, String accountId, String campaignId, String recipient,
 			String sender, MessageStatus status, Instant occurredAt) {
 		return DeliveryStatus.newBuilder()
-			.setEventId(messageId + ":" + status.name())
+			.setEventId(EventIds.textStatus(messageId, status))
 			.setMessageId(messageId)
 			.setAccountId(accountId)
 			.setCampaignId(campaignId)

@@ -13,6 +13,7 @@ import dev.smspipeline.events.StatusSource;
 import dev.smspipeline.platform.account.AccountId;
 import dev.smspipeline.platform.problem.FieldError;
 import dev.smspipeline.platform.problem.Problems;
+import dev.smspipeline.schemas.EventIds;
 
 /**
  * One status callback, as far as this service reads it. {@code messageId} and
@@ -83,9 +84,8 @@ record CarrierCallback(String messageId, AccountId accountId, String messageSid,
 	 * again is the same event.
 	 */
 	DeliveryStatus toEvent(MessageStatus status, Instant now) {
-		String eventId = this.messageSid + ":" + status.name() + ((this.errorCode != null) ? ":" + this.errorCode : "");
 		return DeliveryStatus.newBuilder()
-			.setEventId(eventId)
+			.setEventId(EventIds.carrierCallback(this.messageSid, status, this.errorCode))
 			.setMessageId(this.messageId)
 			.setAccountId(this.accountId.value())
 			.setRecipient(this.to)

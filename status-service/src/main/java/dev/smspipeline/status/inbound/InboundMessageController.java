@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.smspipeline.events.OptOutChange;
 import dev.smspipeline.events.OptOutSource;
 import dev.smspipeline.platform.logging.PhoneNumberMask;
+import dev.smspipeline.schemas.EventIds;
 
 /**
  * {@code POST /webhooks/carrier/inbound}: Twilio's incoming-message webhook ({@code From}
@@ -79,11 +80,9 @@ class InboundMessageController {
 			return twiml(EMPTY);
 		}
 		Instant now = this.clock.instant();
-		String eventPrefix = (messageSid != null && !messageSid.isBlank()) ? messageSid.strip()
-				: keyword.get().word() + ":" + from.strip() + ":" + to.strip() + ":" + now.toEpochMilli();
 		List<OptOutChange> changes = accounts.stream()
 			.map((account) -> OptOutChange.newBuilder()
-				.setEventId(eventPrefix + ":" + account)
+				.setEventId(EventIds.inboundReply(messageSid, keyword.get().word(), from, to, now, account))
 				.setAccountId(account)
 				.setRecipient(from.strip())
 				.setAction(keyword.get().meaning().action())

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import dev.smspipeline.events.OptOutChange;
+import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.status.callback.CallbackSettings;
 
@@ -44,7 +45,7 @@ class OptOutPublisher {
 	}
 
 	static String key(OptOutChange change) {
-		return change.getAccountId() + ":" + change.getRecipient();
+		return OptOutKey.of(change.getAccountId(), change.getRecipient());
 	}
 
 	void publish(List<OptOutChange> changes) {

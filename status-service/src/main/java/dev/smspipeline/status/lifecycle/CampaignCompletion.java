@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.smspipeline.events.CampaignEvent;
 import dev.smspipeline.events.CampaignEventType;
 import dev.smspipeline.events.CampaignStatus;
+import dev.smspipeline.schemas.EventIds;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.status.store.StatusBucket;
 
@@ -173,7 +174,7 @@ class CampaignCompletion {
 
 	private static CampaignEvent event(Candidate candidate, Instant now) {
 		return CampaignEvent.newBuilder()
-			.setEventId(candidate.campaignId() + ":" + CampaignEventType.COMPLETED.name())
+			.setEventId(EventIds.campaignCompleted(candidate.campaignId()))
 			.setCampaignId(candidate.campaignId())
 			.setAccountId(candidate.accountId())
 			.setType(CampaignEventType.COMPLETED)

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.events.StatusSource;
+import dev.smspipeline.schemas.EventIds;
 import dev.smspipeline.schemas.Topics;
 
 /**
@@ -140,7 +141,7 @@ class DeliveryAgeing {
 
 	private DeliveryStatus event(Silent text, Instant now) {
 		return DeliveryStatus.newBuilder()
-			.setEventId(text.messageId() + ":" + MessageStatus.DELIVERY_UNKNOWN.name())
+			.setEventId(EventIds.deliveryUnknown(text.messageId()))
 			.setMessageId(text.messageId())
 			.setAccountId(text.accountId())
 			.setCampaignId(text.campaignId())
