@@ -12,10 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +30,7 @@ import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.testsupport.accounts.TestAccount;
 import dev.smspipeline.testsupport.kafka.TopicProbe;
+import dev.smspipeline.testsupport.spring.ResetAfterEach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,9 +41,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CampaignServiceTest
 class IdempotencyKeyIntegrationTests {
 
-	private static TopicProbe<MessageRequested> requests;
+	@RegisterExtension
+	static final TopicProbe<MessageRequested> requests = TopicProbe.of(Topics.MESSAGE_REQUESTED);
 
-	private static TopicProbe<DeliveryStatus> statuses;
+	@RegisterExtension
+	static final TopicProbe<DeliveryStatus> statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
+
+	@RegisterExtension
+	static final ResetAfterEach<MutableClock> clockReset = ResetAfterEach.of(MutableClock.class, MutableClock::reset);
 
 	@LocalServerPort
 	int port;
@@ -54,23 +58,6 @@ class IdempotencyKeyIntegrationTests {
 
 	@Autowired
 	DataSource dataSource;
-
-	@BeforeAll
-	static void openProbes() {
-		requests = TopicProbe.of(Topics.MESSAGE_REQUESTED);
-		statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
-	}
-
-	@AfterAll
-	static void closeProbes() {
-		requests.close();
-		statuses.close();
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void fourIdenticalRequestsWithOneKeyAtTheSameInstantMakeOneText() {

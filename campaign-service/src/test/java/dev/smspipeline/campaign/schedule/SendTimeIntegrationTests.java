@@ -2,10 +2,8 @@ package dev.smspipeline.campaign.schedule;
 
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +19,7 @@ import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.testsupport.accounts.TestAccount;
 import dev.smspipeline.testsupport.kafka.TopicProbe;
+import dev.smspipeline.testsupport.spring.ResetAfterEach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CampaignServiceTest
 class SendTimeIntegrationTests {
 
-	private static TopicProbe<MessageRequested> requests;
+	@RegisterExtension
+	static final TopicProbe<MessageRequested> requests = TopicProbe.of(Topics.MESSAGE_REQUESTED);
 
-	private static TopicProbe<DeliveryStatus> statuses;
+	@RegisterExtension
+	static final TopicProbe<DeliveryStatus> statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
+
+	@RegisterExtension
+	static final ResetAfterEach<MutableClock> clockReset = ResetAfterEach.of(MutableClock.class, MutableClock::reset);
 
 	@LocalServerPort
 	int port;
@@ -43,23 +47,6 @@ class SendTimeIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@BeforeAll
-	static void openProbes() {
-		requests = TopicProbe.of(Topics.MESSAGE_REQUESTED);
-		statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
-	}
-
-	@AfterAll
-	static void closeProbes() {
-		requests.close();
-		statuses.close();
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
 
 	@Test
 	void releasesSendAtLocalTimeAtTenInEachRecipientsOwnZone() {
