@@ -114,7 +114,7 @@ final class ScenarioRunner {
 		OptionalLong recover = Recovery.recoverMillis(samples, window.start(), window.end(), plan.size(), silent);
 		OptionalLong firstProgress = Recovery.firstProgressMillis(samples, window.end(), plan.size(), silent);
 		notes.add("progress, s from the fault's start: accepted by the carrier / final (all campaigns' accepted "
-				+ "creates; `?` = status-service did not answer): " + Timeline.format(samples, window, 5_000));
+				+ "creates; `?` = status-service did not answer): " + ProgressLine.format(samples, window, 5_000));
 		OptionalLong allFinal = (audit.lost() == 0) ? Recovery.allFinalMillis(samples, window.end(), plan.size())
 				: OptionalLong.empty();
 		return new ScenarioResult(scenario.name(), scenario.description(this.options.faultDuration()), campaignId,

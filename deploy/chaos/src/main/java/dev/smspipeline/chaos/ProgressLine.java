@@ -7,9 +7,9 @@ import java.util.StringJoiner;
  * A compact progress line for the report: every few seconds, from the fault's start, the
  * carrier's accepted count and the campaign's final count, with the fault's end marked.
  */
-final class Timeline {
+final class ProgressLine {
 
-	private Timeline() {
+	private ProgressLine() {
 	}
 
 	/**

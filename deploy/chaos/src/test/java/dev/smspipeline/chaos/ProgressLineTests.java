@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TimelineTests {
+class ProgressLineTests {
 
 	@Test
 	void showsAcceptedAndFinalEveryStepInSecondsFromTheFaultsStartWithItsEndMarked() {
@@ -14,7 +14,7 @@ class TimelineTests {
 				new Sample(10_000, 30L, 7L, 0L, 0L), new Sample(12_000, 40L, null, 0L, 0L),
 				new Sample(14_000, 50L, 9L, 0L, 0L), new Sample(16_000, 60L, 10L, 0L, 0L));
 
-		assertThat(Timeline.format(samples, new Scenario.FaultWindow(10_000, 13_000), 2_000))
+		assertThat(ProgressLine.format(samples, new Scenario.FaultWindow(10_000, 13_000), 2_000))
 			.isEqualTo("-2:10/5 0:30/7 2:40/? |end| 4:50/9 6:60/10");
 	}
 
