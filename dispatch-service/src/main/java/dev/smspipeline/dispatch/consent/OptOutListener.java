@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import dev.smspipeline.events.OptOutChange;
 import dev.smspipeline.platform.logging.PhoneNumberMask;
+import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroSerdeConfig;
 
@@ -22,10 +23,10 @@ import dev.smspipeline.schemas.serde.AvroSerdeConfig;
  * group {@value #GROUP}, shared by every instance (they share the table), read committed,
  * from the earliest offset when the group is new: a new database is filled from the whole
  * compacted topic.</li>
- * <li><strong>Key and ordering:</strong> {@code <accountId>:<e164>}, so one recipient's
- * changes arrive in order. OPT_OUT and OPT_IN set the state, unless a later change
- * ({@code occurredAt}) is held; a tombstone forgets the recipient; an action this build
- * does not know is skipped.</li>
+ * <li><strong>Key and ordering:</strong> {@code <accountId>:<e164>} ({@link OptOutKey}),
+ * so one recipient's changes arrive in order. OPT_OUT and OPT_IN set the state, unless a
+ * later change ({@code occurredAt}) is held; a tombstone forgets the recipient; an action
+ * this build does not know is skipped.</li>
  * <li><strong>Commit:</strong> after the row commits, so a crash in between applies the
  * change again (idempotent).</li>
  * <li><strong>Dead letters:</strong> an unreadable record, or one without account or
@@ -59,13 +60,10 @@ class OptOutListener {
 			properties = AvroSerdeConfig.VALUE_TYPE + "=dev.smspipeline.events.OptOutChange")
 	void onOptOutChange(ConsumerRecord<String, Object> record) {
 		if (record.value() == null) {
-			String key = record.key();
-			int colon = (key != null) ? key.lastIndexOf(':') : -1;
-			if (colon <= 0 || colon == key.length() - 1) {
-				throw new RejectedConsentRecord(RejectedConsentRecord.INVALID_OPT_OUT,
-						"A tombstone needs the key <accountId>:<e164>, not " + PhoneNumberMask.maskAll(key));
-			}
-			this.optOuts.forget(key.substring(0, colon), key.substring(colon + 1));
+			OptOutKey key = OptOutKey.parse(record.key())
+				.orElseThrow(() -> new RejectedConsentRecord(RejectedConsentRecord.INVALID_OPT_OUT,
+						"A tombstone needs the key <accountId>:<e164>, not " + PhoneNumberMask.maskAll(record.key())));
+			this.optOuts.forget(key.accountId(), key.e164());
 			return;
 		}
 		if (!(record.value() instanceof OptOutChange change)) {

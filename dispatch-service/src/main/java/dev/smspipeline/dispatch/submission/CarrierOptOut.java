@@ -6,6 +6,7 @@ import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.OptOutAction;
 import dev.smspipeline.events.OptOutChange;
 import dev.smspipeline.events.OptOutSource;
+import dev.smspipeline.schemas.EventIds;
 
 /**
  * The opt-out a carrier reports by refusing a text with 21610 ("attempt to send to
@@ -33,7 +34,7 @@ final class CarrierOptOut {
 	 */
 	static OptOutChange of(MessageRequested request, Instant at) {
 		return OptOutChange.newBuilder()
-			.setEventId(request.getMessageId() + ":OPT_OUT:" + UNSUBSCRIBED)
+			.setEventId(EventIds.carrierOptOut(request.getMessageId(), UNSUBSCRIBED))
 			.setAccountId(request.getAccountId())
 			.setRecipient(request.getRecipient())
 			.setAction(OptOutAction.OPT_OUT)

@@ -14,6 +14,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.OptOutChange;
+import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
 
 /**
@@ -68,7 +69,7 @@ class EventPublisher {
 	 * @return completes when the broker has it
 	 */
 	CompletableFuture<Void> publish(OptOutChange change) {
-		return publish(Topics.OPT_OUTS, change.getAccountId() + ":" + change.getRecipient(), change,
+		return publish(Topics.OPT_OUTS, OptOutKey.of(change.getAccountId(), change.getRecipient()), change,
 				change.getEventId());
 	}
 

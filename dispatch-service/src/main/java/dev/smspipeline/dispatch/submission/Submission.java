@@ -8,6 +8,7 @@ import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.events.StatusSource;
+import dev.smspipeline.schemas.EventIds;
 
 /**
  * What dispatch decided for one text, as kept in the {@code submission} table: the final
@@ -103,7 +104,7 @@ public record Submission(String messageId, String accountId, String recipient, M
 		if (SubmissionFlow.PROCESSING_FAILED.equals(this.reasonCode)) {
 			// the attempt a processing failure comes at differs from one delivery to the
 			// next (and it may not be recorded): keyed by the reason, it is one event
-			status.setEventId(this.messageId + ":" + this.outcome + ":" + this.reasonCode);
+			status.setEventId(EventIds.dispatchStatus(this.messageId, this.outcome, this.reasonCode));
 		}
 		return status.build();
 	}
@@ -118,7 +119,7 @@ public record Submission(String messageId, String accountId, String recipient, M
 	 */
 	static DeliveryStatus.Builder statusOf(MessageRequested request, MessageStatus status, int attempt, Instant at) {
 		return DeliveryStatus.newBuilder()
-			.setEventId(request.getMessageId() + ":" + status + ":" + attempt)
+			.setEventId(EventIds.dispatchStatus(request.getMessageId(), status, attempt))
 			.setMessageId(request.getMessageId())
 			.setAccountId(request.getAccountId())
 			.setCampaignId(request.getCampaignId())
