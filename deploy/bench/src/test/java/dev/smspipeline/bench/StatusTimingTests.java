@@ -10,12 +10,8 @@ class StatusTimingTests {
 
 	@Test
 	void aTextIsAtTheCarrierFromItsFirstSubmittedAndFinalFromItsFirstFinalStatus() {
-		StatusCollector.Timing timing = new StatusCollector.Timing();
-
-		timing.seen(MessageStatus.QUEUED, 1, 1_000);
-		timing.seen(MessageStatus.SUBMITTED, 2, 2_000);
-		timing.seen(MessageStatus.SENT, 3, 3_000);
-		timing.seen(MessageStatus.DELIVERED, 4, 4_000);
+		StatusCollector.Timing timing = seen(MessageStatus.QUEUED, MessageStatus.SUBMITTED, MessageStatus.SENT,
+				MessageStatus.DELIVERED);
 
 		assertThat(timing.atCarrierMicros).isEqualTo(2_000);
 		assertThat(timing.atCarrierRecordMillis).isEqualTo(2);
@@ -26,10 +22,7 @@ class StatusTimingTests {
 
 	@Test
 	void aLaterFinalStatusDoesNotMoveTheFirst() {
-		StatusCollector.Timing timing = new StatusCollector.Timing();
-
-		timing.seen(MessageStatus.DELIVERY_UNKNOWN, 1, 1_000);
-		timing.seen(MessageStatus.DELIVERED, 2, 2_000);
+		StatusCollector.Timing timing = seen(MessageStatus.DELIVERY_UNKNOWN, MessageStatus.DELIVERED);
 
 		assertThat(timing.finalMicros).isEqualTo(1_000);
 		assertThat(timing.finalStatus).isEqualTo(MessageStatus.DELIVERY_UNKNOWN);
@@ -37,12 +30,19 @@ class StatusTimingTests {
 
 	@Test
 	void aTextRefusedBeforeTheCarrierIsFinalWithoutBeingAtTheCarrier() {
-		StatusCollector.Timing timing = new StatusCollector.Timing();
-
-		timing.seen(MessageStatus.FAILED, 1, 1_000);
+		StatusCollector.Timing timing = seen(MessageStatus.FAILED);
 
 		assertThat(timing.atCarrierMicros).isZero();
 		assertThat(timing.finalStatus).isEqualTo(MessageStatus.FAILED);
+	}
+
+	/** The timing of a text whose statuses were read one a millisecond, from 1 ms. */
+	private static StatusCollector.Timing seen(MessageStatus... statuses) {
+		StatusCollector.Timing timing = new StatusCollector.Timing();
+		for (int i = 0; i < statuses.length; i++) {
+			timing.seen(statuses[i], i + 1, (i + 1) * 1_000L);
+		}
+		return timing;
 	}
 
 }
