@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * A failed write is tried again, a second apart, until it succeeds or (for a park) the
  * partition it came from is gone. Callbacks run on this thread and must not block.
  */
-public class ParkingLot implements AutoCloseable {
+public class ParkingLot implements Parking, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ParkingLot.class);
 
@@ -49,33 +49,17 @@ public class ParkingLot implements AutoCloseable {
 		this.worker.start();
 	}
 
-	/**
-	 * Parks a text.
-	 * @param row the text
-	 * @param abandoned whether to stop trying (its partition was revoked)
-	 * @param done called with whether the row was new (not parked before)
-	 */
+	@Override
 	public void park(ParkedRow row, BooleanSupplier abandoned, Consumer<Boolean> done) {
 		this.tasks.add(new Park(row, abandoned, done));
 	}
 
-	/**
-	 * Loads a number's next parked texts.
-	 * @param recipient the number
-	 * @param partition its partition
-	 * @param after the highest offset loaded so far (-1: none)
-	 * @param limit the most rows
-	 * @param done called with the rows, in order
-	 */
+	@Override
 	public void load(String recipient, int partition, long after, int limit, Consumer<List<ParkedRow>> done) {
 		this.tasks.add(new Load(recipient, partition, after, limit, done));
 	}
 
-	/**
-	 * Deletes a parked text that has its outcome.
-	 * @param partition its partition
-	 * @param offset its offset
-	 */
+	@Override
 	public void delete(int partition, long offset) {
 		this.tasks.add(new Delete(partition, offset));
 	}

@@ -23,7 +23,9 @@ import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroDeserializer;
 
 /**
- * Wires the dispatcher: pacer, backlog, flow, and the intake's gate and dead-letter sink.
+ * Wires the dispatcher: pacer, backlog, flow, its threads and the system clock, and the
+ * intake's gate and dead-letter sink. The scheduler is a bean of its own, so Spring
+ * starts and stops it.
  */
 @Configuration(proxyBeanMethods = false)
 class QueueConfiguration {
@@ -39,16 +41,25 @@ class QueueConfiguration {
 	}
 
 	@Bean
+	DispatchPools dispatchPools(CarrierSettings carrier) {
+		return new DispatchPools(carrier.maxInFlight());
+	}
+
+	@Bean
 	Dispatcher dispatcher(BufferSettings buffers, CarrierSettings carrier, IntakeRetry intakeRetry, SubmissionFlow flow,
 			PacingSettings pacing, ParkingLot parking, Cancellations cancellations, IntakeGate gate,
 			DeadLetterSink deadLetters, AvroDeserializer<MessageRequested> messageRequestedDeserializer,
-			MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
-		return new Dispatcher(
-				new Dispatcher.Settings(buffers, carrier.maxInFlight(), intakeRetry.maxAttempts(),
-						intakeRetry.backoff()),
-				flow, new RecipientPacer(pacing), parking, cancellations, gate, deadLetters,
-				(value) -> messageRequestedDeserializer.deserialize(Topics.MESSAGE_REQUESTED, value), Clock.systemUTC(),
-				meters, observations.getIfUnique(() -> ObservationRegistry.NOOP));
+			DispatchPools pools, MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
+		Dispatcher.Ports ports = new Dispatcher.Ports(Attempts.of(flow), new RecipientPacer(pacing), parking,
+				(request) -> cancellations.reasonFor(request).isPresent(), gate, deadLetters,
+				(value) -> messageRequestedDeserializer.deserialize(Topics.MESSAGE_REQUESTED, value));
+		return new Dispatcher(new Dispatcher.Settings(buffers, carrier.maxInFlight(), intakeRetry), ports,
+				pools.threads(), Clock.systemUTC(), meters, observations.getIfUnique(() -> ObservationRegistry.NOOP));
+	}
+
+	@Bean
+	DueScheduler dueScheduler(Dispatcher dispatcher) {
+		return dispatcher.scheduler();
 	}
 
 }

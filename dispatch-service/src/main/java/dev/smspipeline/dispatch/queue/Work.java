@@ -10,11 +10,17 @@ import dev.smspipeline.dispatch.backlog.ParkedRow;
 import dev.smspipeline.dispatch.offsets.PartitionProgress;
 import dev.smspipeline.dispatch.submission.PendingText;
 import dev.smspipeline.events.MessageRequested;
+import dev.smspipeline.platform.logging.LogContext;
 
 /**
  * One text in dispatch's hands, and where it came from: a record just read (finished by
  * completing its offset) or a parked row fed back (finished by deleting the row; its
  * offset was completed when it was parked).
+ *
+ * <p>
+ * Besides its source it keeps what dispatch learns about it on the way: its QUEUED
+ * status, its trace, and how often processing it failed. It is handed between threads
+ * through the lanes' lock or an executor, never shared by two at once.
  */
 public final class Work {
 
@@ -36,14 +42,14 @@ public final class Work {
 
 	private final Instant takenAt;
 
-	CompletableFuture<Void> queued = DONE;
+	private CompletableFuture<Void> queued = DONE;
 
-	int failures;
+	private int failures;
 
-	boolean delayRecorded;
+	private boolean attempted;
 
 	/** The observation of the record it came from (its trace), or {@code null}. */
-	Observation observation;
+	private Observation observation;
 
 	private Work(boolean fromRecord, PartitionProgress progress, int partition, long offset, String key, byte[] value,
 			MessageRequested request, Instant takenAt) {
@@ -119,6 +125,66 @@ public final class Work {
 
 	Instant takenAt() {
 		return this.takenAt;
+	}
+
+	/** Keeps the trace of the record it came from, or {@code null} for none. */
+	void carry(Observation observation) {
+		this.observation = observation;
+	}
+
+	/**
+	 * Its QUEUED status is on its way; {@code queued} completes once the broker has it.
+	 */
+	void queuedBy(CompletableFuture<Void> queued) {
+		this.queued = queued;
+	}
+
+	/** Completes once the broker has its QUEUED status (at once when none was sent). */
+	CompletableFuture<Void> queued() {
+		return this.queued;
+	}
+
+	/**
+	 * Counts one more failed try at processing it.
+	 * @return the failures so far
+	 */
+	int failed() {
+		return ++this.failures;
+	}
+
+	/**
+	 * Marks its first carrier attempt.
+	 * @return whether this is the first
+	 */
+	boolean firstAttempt() {
+		if (this.attempted) {
+			return false;
+		}
+		this.attempted = true;
+		return true;
+	}
+
+	/**
+	 * Gives it up in its epoch (dropped on a revocation): a record is left for
+	 * redelivery; a parked row stays in the table.
+	 */
+	void abandon() {
+		if (this.fromRecord) {
+			this.progress.abandon(this.offset);
+		}
+	}
+
+	/** The scope of its trace on this thread (a no-op scope without one). */
+	Observation.Scope openTrace() {
+		return ((this.observation != null) ? this.observation : Observation.NOOP).openScope();
+	}
+
+	/** Its ids in the logging MDC on this thread. */
+	LogContext.Scope openLogs() {
+		MessageRequested request = request();
+		return (request != null)
+				? LogContext.text(request.getMessageId(), request.getCampaignId(), request.getAccountId())
+				: LogContext.text(null, null, null);
 	}
 
 	@Override
