@@ -1,5 +1,7 @@
 package dev.smspipeline.campaign.campaign;
 
+import dev.smspipeline.campaign.admission.Admission;
+
 /**
  * Where a campaign text is, as far as campaign-service knows
  * ({@code campaign_message.state}).
@@ -30,6 +32,27 @@ public enum MessageState {
 	SKIPPED,
 
 	/** Its lead was deleted. Published CANCELED, {@code LEAD_DELETED}. */
-	DELETED
+	DELETED;
+
+	/**
+	 * The state a campaign text is stored in once the admission policy decided it.
+	 * @param admission the decision
+	 * @return its state
+	 */
+	public static MessageState of(Admission admission) {
+		if (admission instanceof Admission.Send) {
+			return RELEASED;
+		}
+		if (admission instanceof Admission.HoldUntil) {
+			return HELD;
+		}
+		if (admission instanceof Admission.Reject) {
+			return REJECTED;
+		}
+		if (admission instanceof Admission.Expire) {
+			return EXPIRED;
+		}
+		return SKIPPED;
+	}
 
 }

@@ -20,7 +20,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.smspipeline.campaign.consent.OptOut;
+import dev.smspipeline.campaign.admission.Admission;
+import dev.smspipeline.campaign.admission.AdmissionPolicy;
+import dev.smspipeline.campaign.admission.Timing;
 import dev.smspipeline.campaign.consent.OptOuts;
 import dev.smspipeline.campaign.content.ContentRules;
 import dev.smspipeline.campaign.content.ContentViolation;
@@ -240,20 +242,13 @@ public class OneOffMessages {
 			PhoneNumberCheck check, Optional<ContentViolation> violation, Instant now) {
 		String messageId = UUID.randomUUID().toString();
 		String sender = this.settings.senderOr(request.sender());
-		if (check instanceof PhoneNumberCheck.Rejected rejected) {
-			return reject(messageId, account, request, key, null, sender, rejected.reasonCode(), rejected.reason(),
-					null, now);
+		String e164 = (check instanceof PhoneNumberCheck.Accepted accepted) ? accepted.e164() : null;
+		Admission admission = AdmissionPolicy.decide(new OneOffFacts(check, () -> this.optOuts.find(account, e164),
+				violation, new Timing.OnRequest(now, request.notBefore(), this.settings.validity())));
+		if (admission instanceof Admission.Reject rejected) {
+			return reject(messageId, account, request, key, e164, sender, rejected, now);
 		}
-		String e164 = ((PhoneNumberCheck.Accepted) check).e164();
-		Optional<OptOut> optOut = this.optOuts.find(account, e164);
-		if (optOut.isPresent()) {
-			return reject(messageId, account, request, key, e164, sender, OptOut.OPTED_OUT, optOut.get().reason(), null,
-					now);
-		}
-		if (violation.isPresent()) {
-			return reject(messageId, account, request, key, e164, sender, ContentViolation.CONTENT_POLICY,
-					violation.get().reason(), violation.get().rule(), now);
-		}
+		Admission.Send send = (Admission.Send) admission;
 		Duration window = this.settings.duplicateWindow();
 		byte[] bodyHash = DuplicateTriggers.hash(request.body());
 		if (!window.isZero()) {
@@ -266,11 +261,9 @@ public class OneOffMessages {
 			}
 		}
 		int segments = SmsSegments.count(request.body());
-		Instant notBefore = (request.notBefore() != null && request.notBefore().isAfter(now)) ? request.notBefore()
-				: null;
-		Instant expiresAt = ((notBefore != null) ? notBefore : now).plus(this.settings.validity());
-		MessageRequested requested = Texts.request(new Texts.Text(messageId, account, request.campaignId(), e164,
-				sender, request.body(), segments, key, now, notBefore, expiresAt, source, request.attributes()));
+		MessageRequested requested = Texts
+			.request(new Texts.Text(messageId, account, request.campaignId(), e164, sender, request.body(), segments,
+					key, now, send.notBefore(), send.expiresAt(), source, request.attributes()));
 		DeliveryStatus status = Texts
 			.status(messageId, account, request.campaignId(), e164, sender, MessageStatus.REQUESTED, now)
 			.setSegments(segments)
@@ -287,7 +280,10 @@ public class OneOffMessages {
 	}
 
 	private Outcome reject(String messageId, String account, OneOffRequest request, String key, String e164,
-			String sender, String reasonCode, String reason, String rule, Instant now) {
+			String sender, Admission.Reject rejection, Instant now) {
+		String reasonCode = rejection.code();
+		String reason = rejection.reason();
+		String rule = rejection.rule();
 		Map<String, String> attributes = new HashMap<>();
 		attributes.put("reason", reason);
 		if (rule != null) {

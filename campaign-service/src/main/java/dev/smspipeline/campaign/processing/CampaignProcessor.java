@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,13 +25,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.smspipeline.campaign.admission.Admission;
+import dev.smspipeline.campaign.admission.AdmissionPolicy;
+import dev.smspipeline.campaign.admission.TextFacts;
+import dev.smspipeline.campaign.admission.Timing;
 import dev.smspipeline.campaign.campaign.Campaign;
 import dev.smspipeline.campaign.campaign.CampaignCounts;
 import dev.smspipeline.campaign.campaign.CampaignStore;
 import dev.smspipeline.campaign.campaign.CampaignTexts;
 import dev.smspipeline.campaign.campaign.Lifecycle;
 import dev.smspipeline.campaign.campaign.MessageState;
-import dev.smspipeline.campaign.consent.OptOut;
 import dev.smspipeline.campaign.consent.OptOuts;
 import dev.smspipeline.campaign.content.ContentRules;
 import dev.smspipeline.campaign.content.ContentViolation;
@@ -39,10 +43,8 @@ import dev.smspipeline.campaign.message.SmsSegments;
 import dev.smspipeline.campaign.message.Template;
 import dev.smspipeline.campaign.message.Texts;
 import dev.smspipeline.campaign.outbox.Outbox;
-import dev.smspipeline.campaign.schedule.SendTimes;
 import dev.smspipeline.campaign.recipient.PhoneNumbers;
 import dev.smspipeline.events.CampaignStatus;
-import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.schemas.Topics;
 
 /**
@@ -204,10 +206,10 @@ public class CampaignProcessor {
 			}
 			var status = Texts
 				.status(text.id().toString(), campaign.accountId(), campaign.id().toString(),
-						(text.state() == MessageState.REJECTED) ? text.e164() : text.recipient(), sender,
-						statusOf(text.state()), now)
+						(text.admission() instanceof Admission.Reject) ? text.e164() : text.recipient(), sender,
+						text.admission().status(), now)
 				.setSegments(text.segments())
-				.setReasonCode(text.reasonCode())
+				.setReasonCode(text.admission().reasonCode())
 				.setAttributes(text.statusAttributes())
 				.build();
 			statuses.add(new Outbox.Entry(Topics.DELIVERY_STATUS, status.getMessageId(), status));
@@ -218,44 +220,25 @@ public class CampaignProcessor {
 	private Text text(Campaign campaign, Campaign.Definition definition, Template template, Instant startedAt,
 			Member member, Set<String> optedOut) {
 		UUID id = CampaignTexts.messageId(campaign.id(), member.key());
-		if (member.rejectCode() != null) {
-			return new Text(id, member.key(), member.e164(), MessageState.REJECTED, member.rejectCode(), null, 0, null,
-					member.attributes(), null, null, Map.of("reason", member.rejectReason()));
+		MemberFacts facts = new MemberFacts(campaign, definition, template, startedAt, member, optedOut);
+		Admission admission = AdmissionPolicy.decide(facts);
+		String body = (facts.rendered != null) ? facts.rendered.body() : null;
+		int segments = (facts.rendered != null) ? facts.rendered.segments() : 0;
+		String zones = (facts.rendered != null) ? member.timeZones() : null;
+		if (admission instanceof Admission.Reject reject) {
+			return new Text(id, member.key(), member.e164(), admission, body, segments, zones, member.attributes(),
+					null, null, (reject.rule() != null) ? Map.of("reason", reject.reason(), "rule", reject.rule())
+							: Map.of("reason", reject.reason()));
 		}
-		if (optedOut.contains(member.e164())) {
-			return new Text(id, member.key(), member.e164(), MessageState.REJECTED, OptOut.OPTED_OUT, null, 0, null,
-					member.attributes(), null, null,
-					Map.of("reason", member.e164() + " opted out of this account's texts"));
-		}
-		Map<String, String> attributes = this.json.readValue(member.attributes(), ATTRIBUTES);
-		String body = template.render(attributes);
-		int segments = SmsSegments.count(body);
-		if (segments > this.messages.maxSegments()) {
-			return new Text(id, member.key(), member.e164(), MessageState.REJECTED, "TOO_LONG", body, segments,
-					member.timeZones(), member.attributes(), null, null, Map.of("reason",
-							"renders to " + segments + " SMS segments; the limit is " + this.messages.maxSegments()));
-		}
-		ContentViolation violation = this.contentRules
-			.check(campaign.accountId(), this.phoneNumbers.region(member.e164()), body)
-			.orElse(null);
-		if (violation != null) {
-			return new Text(id, member.key(), member.e164(), MessageState.REJECTED, ContentViolation.CONTENT_POLICY,
-					body, segments, member.timeZones(), member.attributes(), null, null,
-					Map.of("reason", violation.reason(), "rule", violation.rule()));
-		}
-		List<ZoneId> zones = zones(member.timeZones());
-		SendTimes.Plan plan = SendTimes.plan(startedAt, definition.sendAt(), definition.sendAtLocalTime(),
-				definition.quietHours(), definition.validity(), zones);
-		if (plan instanceof SendTimes.Plan.Expire expire) {
-			return new Text(id, member.key(), member.e164(), MessageState.EXPIRED, expire.reasonCode(), body, segments,
-					member.timeZones(), member.attributes(), null, expire.expiresAt(),
+		if (admission instanceof Admission.Expire expire) {
+			return new Text(id, member.key(), member.e164(), admission, body, segments, zones, member.attributes(),
+					null, expire.expiresAt(),
 					Map.of("reason", expire.reason(), "expiresAt", expire.expiresAt().toString()));
 		}
-		SendTimes.Plan.Release release = (SendTimes.Plan.Release) plan;
-		return new Text(id, member.key(), member.e164(), MessageState.HELD, null, body, segments, member.timeZones(),
-				member.attributes(), release.releaseAt(), release.expiresAt(),
-				Map.of("releaseAt", release.releaseAt().toString(), "expiresAt", release.expiresAt().toString(),
-						"timeZones", member.timeZones()));
+		Admission.HoldUntil hold = (Admission.HoldUntil) admission;
+		return new Text(id, member.key(), member.e164(), admission, body, segments, zones, member.attributes(),
+				hold.releaseAt(), hold.expiresAt(), Map.of("releaseAt", hold.releaseAt().toString(), "expiresAt",
+						hold.expiresAt().toString(), "timeZones", member.timeZones()));
 	}
 
 	private Set<String> insert(Campaign campaign, List<Text> texts, Instant now) {
@@ -274,8 +257,8 @@ public class CampaignProcessor {
 			Text text = texts.get(i);
 			ids[i] = text.id().toString();
 			recipients[i] = text.recipient();
-			states[i] = text.state().name();
-			codes[i] = text.reasonCode();
+			states[i] = MessageState.of(text.admission()).name();
+			codes[i] = text.admission().reasonCode();
 			bodies[i] = text.body();
 			segments[i] = text.segments();
 			zones[i] = text.timeZones();
@@ -326,15 +309,6 @@ public class CampaignProcessor {
 		}
 	}
 
-	private static MessageStatus statusOf(MessageState state) {
-		return switch (state) {
-			case HELD -> MessageStatus.SCHEDULED;
-			case REJECTED -> MessageStatus.REJECTED;
-			case EXPIRED -> MessageStatus.EXPIRED;
-			default -> throw new IllegalStateException("Processing does not make " + state + " texts");
-		};
-	}
-
 	private static List<ZoneId> zones(String joined) {
 		List<ZoneId> zones = new ArrayList<>(2);
 		for (String id : joined.split(",")) {
@@ -356,9 +330,90 @@ public class CampaignProcessor {
 			String attributes) {
 	}
 
-	private record Text(UUID id, String recipient, String e164, MessageState state, String reasonCode, String body,
-			int segments, String timeZones, String attributes, Instant releaseAt, Instant expiresAt,
+	private record Text(UUID id, String recipient, String e164, Admission admission, String body, int segments,
+			String timeZones, String attributes, Instant releaseAt, Instant expiresAt,
 			Map<String, String> statusAttributes) {
+	}
+
+	/** A rendered body. */
+	private record Rendered(String body, int segments) {
+	}
+
+	/**
+	 * What the policy needs to know about one audience member's text; renders the body
+	 * only when asked, that is when the recipient may be texted.
+	 */
+	private final class MemberFacts implements TextFacts {
+
+		private final Campaign campaign;
+
+		private final Campaign.Definition definition;
+
+		private final Template template;
+
+		private final Instant startedAt;
+
+		private final Member member;
+
+		private final Set<String> optedOut;
+
+		private Rendered rendered;
+
+		MemberFacts(Campaign campaign, Campaign.Definition definition, Template template, Instant startedAt,
+				Member member, Set<String> optedOut) {
+			this.campaign = campaign;
+			this.definition = definition;
+			this.template = template;
+			this.startedAt = startedAt;
+			this.member = member;
+			this.optedOut = optedOut;
+		}
+
+		@Override
+		public Optional<Admission.Reject> numberRefused() {
+			return (this.member.rejectCode() != null)
+					? Optional.of(new Admission.Reject(this.member.rejectCode(), this.member.rejectReason(), null))
+					: Optional.empty();
+		}
+
+		@Override
+		public Optional<String> optedOut() {
+			return this.optedOut.contains(this.member.e164())
+					? Optional.of(this.member.e164() + " opted out of this account's texts") : Optional.empty();
+		}
+
+		@Override
+		public int segments() {
+			return rendered().segments();
+		}
+
+		@Override
+		public int maxSegments() {
+			return CampaignProcessor.this.messages.maxSegments();
+		}
+
+		@Override
+		public Optional<ContentViolation> contentViolation() {
+			return CampaignProcessor.this.contentRules.check(this.campaign.accountId(),
+					CampaignProcessor.this.phoneNumbers.region(this.member.e164()), rendered().body());
+		}
+
+		@Override
+		public Timing timing() {
+			return new Timing.Scheduled(this.startedAt, this.definition.sendAt(), this.definition.sendAtLocalTime(),
+					this.definition.quietHours(), this.definition.validity(), zones(this.member.timeZones()));
+		}
+
+		private Rendered rendered() {
+			if (this.rendered == null) {
+				Map<String, String> attributes = CampaignProcessor.this.json.readValue(this.member.attributes(),
+						ATTRIBUTES);
+				String body = this.template.render(attributes);
+				this.rendered = new Rendered(body, SmsSegments.count(body));
+			}
+			return this.rendered;
+		}
+
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,22 +31,26 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.smspipeline.campaign.admission.Admission;
+import dev.smspipeline.campaign.admission.AdmissionPolicy;
+import dev.smspipeline.campaign.admission.TextFacts;
+import dev.smspipeline.campaign.admission.Timing;
 import dev.smspipeline.campaign.campaign.Campaign;
 import dev.smspipeline.campaign.campaign.CampaignStore;
 import dev.smspipeline.campaign.campaign.Lifecycle;
 import dev.smspipeline.campaign.campaign.MessageState;
-import dev.smspipeline.campaign.consent.OptOut;
 import dev.smspipeline.campaign.consent.OptOuts;
 import dev.smspipeline.campaign.message.MessageSettings;
 import dev.smspipeline.campaign.message.Texts;
 import dev.smspipeline.campaign.outbox.Outbox;
 import dev.smspipeline.campaign.schedule.QuietHours;
-import dev.smspipeline.campaign.schedule.SendTimes;
 import dev.smspipeline.events.CampaignStatus;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.events.RequestSource;
+import dev.smspipeline.schemas.EventIds;
+import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
 
 /**
@@ -79,9 +84,6 @@ public class ReleasePoller {
 
 	/** Reason code of a text canceled with its campaign. */
 	public static final String CAMPAIGN_CANCELED = "CAMPAIGN_CANCELED";
-
-	/** Reason code of a text smart sending skipped. */
-	public static final String SMART_SENDING_WINDOW = "SMART_SENDING_WINDOW";
 
 	private static final Logger log = LoggerFactory.getLogger(ReleasePoller.class);
 
@@ -205,7 +207,7 @@ public class ReleasePoller {
 				Change change = decide(text, now, optedOut, recentlyTexted);
 				changes.add(change);
 				records.add(record(text, change, now));
-				if (change.state() == MessageState.RELEASED) {
+				if (change.admission() instanceof Admission.Send) {
 					releasedNow++;
 				}
 			}
@@ -218,59 +220,56 @@ public class ReleasePoller {
 	}
 
 	private Change decide(Due text, Instant now, Set<String> optedOut, Set<String> recentlyTexted) {
-		if (optedOut.contains(text.accountId() + ":" + text.recipient())) {
-			return new Change(text.id(), MessageState.REJECTED, OptOut.OPTED_OUT, null,
-					text.recipient() + " opted out of this account's texts before the text was released");
-		}
-		if (!text.expiresAt().isAfter(now)) {
-			return new Change(text.id(), MessageState.EXPIRED, SendTimes.VALIDITY_PASSED, null,
-					"its validity ended at " + text.expiresAt() + " before it could be released");
-		}
-		if (text.quietHours().enabled()) {
-			Instant allowed = SendTimes.allowed(now, text.quietHours(), text.zones());
-			if (allowed == null || !allowed.isBefore(text.expiresAt())) {
-				return new Change(text.id(), MessageState.EXPIRED, SendTimes.QUIET_HOURS_OUTLAST_VALIDITY, null,
-						"quiet hours in " + text.zones() + " outlast its validity");
+		Admission admission = AdmissionPolicy.decide(new TextFacts() {
+
+			@Override
+			public Optional<String> optedOut() {
+				return optedOut.contains(OptOutKey.of(text.accountId(), text.recipient()))
+						? Optional
+							.of(text.recipient() + " opted out of this account's texts before the text was released")
+						: Optional.empty();
 			}
-			if (allowed.isAfter(now)) {
-				return new Change(text.id(), MessageState.HELD, null, allowed, null);
+
+			@Override
+			public Timing timing() {
+				return new Timing.Due(now, text.releaseAt(), text.expiresAt(), text.quietHours(), text.zones());
 			}
-		}
-		if (text.smartSendingWindow() != null) {
-			String key = text.accountId() + ":" + text.recipient();
-			if (!recentlyTexted.add(key)) {
-				return new Change(text.id(), MessageState.SKIPPED, SMART_SENDING_WINDOW, null,
-						"the recipient got a campaign text within " + text.smartSendingWindow());
+
+			@Override
+			public Optional<Duration> smartSendingWindow() {
+				return Optional.ofNullable(text.smartSendingWindow());
 			}
-		}
-		return new Change(text.id(), MessageState.RELEASED, null, null, null);
+
+			@Override
+			public boolean recentlyTexted() {
+				return !recentlyTexted.add(text.accountId() + ":" + text.recipient());
+			}
+
+		});
+		return new Change(text.id(), admission);
 	}
 
 	private Outbox.Entry record(Due text, Change change, Instant now) {
 		String sender = this.messages.senderOr(text.sender());
 		String id = text.id().toString();
-		if (change.state() == MessageState.RELEASED) {
+		if (change.admission() instanceof Admission.Send) {
 			MessageRequested request = Texts.request(new Texts.Text(id, text.accountId(), text.campaignId().toString(),
 					text.recipient(), sender, text.body(), text.segments(), null, now, text.releaseAt(),
 					text.expiresAt(), RequestSource.CAMPAIGN, text.attributes()));
 			return new Outbox.Entry(Topics.MESSAGE_REQUESTED, text.recipient(), request);
 		}
-		DeliveryStatus.Builder status = Texts.status(id, text.accountId(), text.campaignId().toString(),
-				text.recipient(), sender, switch (change.state()) {
-					case HELD -> MessageStatus.SCHEDULED;
-					case EXPIRED -> MessageStatus.EXPIRED;
-					case REJECTED -> MessageStatus.REJECTED;
-					default -> MessageStatus.CANCELED;
-				}, now)
+		DeliveryStatus.Builder status = Texts
+			.status(id, text.accountId(), text.campaignId().toString(), text.recipient(), sender,
+					change.admission().status(), now)
 			.setSegments(text.segments())
-			.setReasonCode(change.reasonCode());
-		if (change.state() == MessageState.HELD) {
-			status.setEventId(id + ":SCHEDULED:" + change.releaseAt().toEpochMilli())
-				.setAttributes(Map.of("releaseAt", change.releaseAt().toString(), "expiresAt",
+			.setReasonCode(change.admission().reasonCode());
+		if (change.admission() instanceof Admission.HoldUntil hold) {
+			status.setEventId(EventIds.held(id, hold.releaseAt()))
+				.setAttributes(Map.of("releaseAt", hold.releaseAt().toString(), "expiresAt",
 						text.expiresAt().toString(), "reason", "held through quiet hours"));
 		}
 		else {
-			status.setAttributes(Map.of("reason", change.reason()));
+			status.setAttributes(Map.of("reason", reason(change.admission())));
 		}
 		return new Outbox.Entry(Topics.DELIVERY_STATUS, id, status.build());
 	}
@@ -285,7 +284,7 @@ public class ReleasePoller {
 			.add(text.recipient()));
 		Set<String> optedOut = new HashSet<>();
 		byAccount.forEach((account, recipients) -> this.optOuts.optedOut(account, recipients)
-			.forEach((recipient) -> optedOut.add(account + ":" + recipient)));
+			.forEach((recipient) -> optedOut.add(OptOutKey.of(account, recipient))));
 		return optedOut;
 	}
 
@@ -335,9 +334,10 @@ public class ReleasePoller {
 		for (int i = 0; i < n; i++) {
 			Change change = changes.get(i);
 			ids[i] = change.id().toString();
-			states[i] = change.state().name();
-			codes[i] = change.reasonCode();
-			releaseAt[i] = (change.releaseAt() != null) ? change.releaseAt().toString() : null;
+			states[i] = MessageState.of(change.admission()).name();
+			codes[i] = change.admission().reasonCode();
+			releaseAt[i] = (change.admission() instanceof Admission.HoldUntil hold) ? hold.releaseAt().toString()
+					: null;
 		}
 		this.jdbc.execute((ConnectionCallback<Integer>) (connection) -> {
 			try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
@@ -437,7 +437,17 @@ public class ReleasePoller {
 			QuietHours quietHours, Duration smartSendingWindow) {
 	}
 
-	private record Change(UUID id, MessageState state, String reasonCode, Instant releaseAt, String reason) {
+	private record Change(UUID id, Admission admission) {
+	}
+
+	private static String reason(Admission admission) {
+		if (admission instanceof Admission.Reject reject) {
+			return reject.reason();
+		}
+		if (admission instanceof Admission.Expire expire) {
+			return expire.reason();
+		}
+		return ((Admission.Skip) admission).reason();
 	}
 
 }
