@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,10 +83,62 @@ public class CampaignStore {
 	}
 
 	/**
-	 * Campaigns matching {@code where} (SQL after {@code WHERE}), locked as
-	 * {@code lockClause} says.
+	 * Up to 20 SCHEDULED campaigns whose start time came, earliest first, locked
+	 * {@code FOR UPDATE SKIP LOCKED}.
 	 */
-	public List<Campaign> select(String whereAndLock, Object... args) {
+	public List<Campaign> claimDueToStart(Instant now) {
+		return select("status = 'SCHEDULED' AND start_at <= ? ORDER BY start_at LIMIT 20 FOR UPDATE SKIP LOCKED",
+				timestamp(now));
+	}
+
+	/**
+	 * The PROCESSING campaign that waited longest, locked {@code FOR NO KEY UPDATE SKIP
+	 * LOCKED}: another instance processes another one meanwhile.
+	 */
+	public Optional<Campaign> claimProcessing() {
+		return select("status = 'PROCESSING' ORDER BY updated_at LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED").stream()
+			.findFirst();
+	}
+
+	/** Records how far processing got through the campaign's audience. */
+	public void processedUpTo(UUID id, String processedKey, Instant now) {
+		this.jdbc.update("UPDATE campaign SET processed_key = ?, updated_at = ? WHERE id = ?", processedKey,
+				timestamp(now), id);
+	}
+
+	/**
+	 * The canceled campaign with held texts still to cancel, canceled first, locked
+	 * {@code FOR NO KEY UPDATE SKIP LOCKED}.
+	 */
+	public Optional<Campaign> claimCancelPending() {
+		return select("cancel_pending ORDER BY canceled_at LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED").stream().findFirst();
+	}
+
+	/** Records that a canceled campaign has no held text left. */
+	public void canceledAllHeld(UUID id) {
+		this.jdbc.update("UPDATE campaign SET cancel_pending = false WHERE id = ?", id);
+	}
+
+	/**
+	 * The account's campaigns with {@code phoneKey} in their audience, locked
+	 * {@code FOR NO KEY UPDATE} in id order.
+	 */
+	public List<Campaign> lockWithMember(String account, String phoneKey) {
+		return select("""
+				account_id = ? AND id IN (SELECT campaign_id FROM audience_member WHERE phone_key = ?)
+				ORDER BY id FOR NO KEY UPDATE""", account, phoneKey);
+	}
+
+	/** The account's campaign, locked {@code FOR NO KEY UPDATE}. */
+	public Optional<Campaign> lockShared(String account, UUID id) {
+		return select("account_id = ? AND id = ? FOR NO KEY UPDATE", account, id).stream().findFirst();
+	}
+
+	/**
+	 * Campaigns matching {@code whereAndLock} (SQL after {@code WHERE}); for this
+	 * package's repositories only.
+	 */
+	List<Campaign> select(String whereAndLock, Object... args) {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM campaign WHERE " + whereAndLock, this.mapper, args);
 	}
 
@@ -132,23 +183,6 @@ public class CampaignStore {
 		sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
 		args.add(limit);
 		return this.jdbc.query(sql.toString(), this.mapper, args.toArray());
-	}
-
-	/** The campaign's texts by state. */
-	public CampaignCounts counts(UUID id) {
-		Map<MessageState, Long> byState = new EnumMap<>(MessageState.class);
-		long[] segments = { 0 };
-		this.jdbc.query("""
-				SELECT state, count(*), coalesce(sum(segments), 0) FROM campaign_message
-				WHERE campaign_id = ? GROUP BY state
-				""", (ResultSet row) -> {
-			MessageState state = MessageState.valueOf(row.getString(1));
-			byState.put(state, row.getLong(2));
-			if (state == MessageState.HELD || state == MessageState.RELEASED) {
-				segments[0] += row.getLong(3);
-			}
-		}, id);
-		return new CampaignCounts(byState, segments[0]);
 	}
 
 	/** Keeps what status-service counted when it completed the campaign. */

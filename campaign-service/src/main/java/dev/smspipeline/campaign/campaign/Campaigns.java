@@ -40,6 +40,8 @@ class Campaigns {
 
 	private final CampaignStore store;
 
+	private final CampaignTexts texts;
+
 	private final JdbcTemplate jdbc;
 
 	private final CampaignRequests requests;
@@ -56,10 +58,11 @@ class Campaigns {
 
 	private final Clock clock;
 
-	Campaigns(CampaignStore store, JdbcTemplate jdbc, CampaignRequests requests, Audiences audiences,
-			Lifecycle lifecycle, TransactionTemplate transactions, JsonMapper json, CampaignSettings settings,
-			Clock clock) {
+	Campaigns(CampaignStore store, CampaignTexts texts, JdbcTemplate jdbc, CampaignRequests requests,
+			Audiences audiences, Lifecycle lifecycle, TransactionTemplate transactions, JsonMapper json,
+			CampaignSettings settings, Clock clock) {
 		this.store = store;
+		this.texts = texts;
 		this.jdbc = jdbc;
 		this.requests = requests;
 		this.audiences = audiences;
@@ -241,7 +244,7 @@ class Campaigns {
 	}
 
 	private CampaignView view(Campaign campaign) {
-		return CampaignView.of(campaign, this.store.counts(campaign.id()));
+		return CampaignView.of(campaign, this.texts.counts(campaign.id()));
 	}
 
 	private void updateStart(UUID id, Instant startAt) {

@@ -50,15 +50,15 @@ public class Lifecycle {
 
 	private final JdbcTemplate jdbc;
 
-	private final CampaignStore campaigns;
+	private final CampaignTexts texts;
 
 	private final Outbox outbox;
 
 	private final Clock clock;
 
-	Lifecycle(JdbcTemplate jdbc, CampaignStore campaigns, Outbox outbox, Clock clock) {
+	Lifecycle(JdbcTemplate jdbc, CampaignTexts texts, Outbox outbox, Clock clock) {
 		this.jdbc = jdbc;
-		this.campaigns = campaigns;
+		this.texts = texts;
 		this.outbox = outbox;
 		this.clock = clock;
 	}
@@ -82,7 +82,7 @@ public class Lifecycle {
 					"Campaign " + campaign.id() + " cannot go from " + campaign.status() + " to " + to);
 		}
 		Instant now = now();
-		Map<String, Long> published = (counts != null) ? counts : this.campaigns.counts(campaign.id()).asMap();
+		Map<String, Long> published = (counts != null) ? counts : this.texts.counts(campaign.id()).asMap();
 		int version = campaign.version() + 1;
 		String stamp = switch (to) {
 			case SCHEDULED -> "activated_at";

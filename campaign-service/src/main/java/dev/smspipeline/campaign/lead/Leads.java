@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +17,7 @@ import dev.smspipeline.campaign.campaign.Campaign;
 import dev.smspipeline.campaign.campaign.CampaignStore;
 import dev.smspipeline.campaign.campaign.CampaignTexts;
 import dev.smspipeline.campaign.campaign.Lifecycle;
+import dev.smspipeline.campaign.campaign.MessageState;
 import dev.smspipeline.campaign.message.MessageSettings;
 import dev.smspipeline.campaign.message.Texts;
 import dev.smspipeline.campaign.outbox.Outbox;
@@ -53,6 +55,8 @@ class Leads {
 
 	private final CampaignStore campaigns;
 
+	private final CampaignTexts texts;
+
 	private final Lifecycle lifecycle;
 
 	private final Outbox outbox;
@@ -63,11 +67,12 @@ class Leads {
 
 	private final Clock clock;
 
-	Leads(JdbcTemplate jdbc, TransactionTemplate transactions, CampaignStore campaigns, Lifecycle lifecycle,
-			Outbox outbox, PhoneNumbers phoneNumbers, MessageSettings messages, Clock clock) {
+	Leads(JdbcTemplate jdbc, TransactionTemplate transactions, CampaignStore campaigns, CampaignTexts texts,
+			Lifecycle lifecycle, Outbox outbox, PhoneNumbers phoneNumbers, MessageSettings messages, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.campaigns = campaigns;
+		this.texts = texts;
 		this.lifecycle = lifecycle;
 		this.outbox = outbox;
 		this.phoneNumbers = phoneNumbers;
@@ -79,9 +84,7 @@ class Leads {
 	LeadDeletion delete(AccountId account, String phone) {
 		String e164 = e164(phone, "e164");
 		return this.transactions.execute((status) -> {
-			List<Campaign> affected = this.campaigns.select("""
-					account_id = ? AND id IN (SELECT campaign_id FROM audience_member WHERE phone_key = ?)
-					ORDER BY id FOR NO KEY UPDATE""", account.value(), e164);
+			List<Campaign> affected = this.campaigns.lockWithMember(account.value(), e164);
 			return delete(e164, affected);
 		});
 	}
@@ -91,12 +94,8 @@ class Leads {
 		UUID id = parse(campaignId);
 		String e164 = e164(phone, "phone");
 		return this.transactions.execute((status) -> {
-			List<Campaign> found = this.campaigns.select("account_id = ? AND id = ? FOR NO KEY UPDATE", account.value(),
-					id);
-			if (found.isEmpty()) {
-				throw Problems.notFound("campaign", campaignId);
-			}
-			Campaign campaign = found.get(0);
+			Campaign campaign = this.campaigns.lockShared(account.value(), id)
+				.orElseThrow(() -> Problems.notFound("campaign", campaignId));
 			Integer member = this.jdbc.queryForObject(
 					"SELECT count(*) FROM audience_member WHERE campaign_id = ? AND phone_key = ?", Integer.class, id,
 					e164);
@@ -145,22 +144,14 @@ class Leads {
 	/** Ends the lead's text in the campaign DELETED if it was not released yet. */
 	private boolean cancelText(Campaign campaign, String e164, Instant now) {
 		UUID messageId = CampaignTexts.messageId(campaign.id(), e164);
-		List<String> states = this.jdbc.queryForList("SELECT state FROM campaign_message WHERE id = ? FOR UPDATE",
-				String.class, messageId);
+		Optional<MessageState> state = this.texts.lockState(messageId);
 		Integer segments;
-		if (states.isEmpty()) {
+		if (state.isEmpty()) {
 			segments = 0;
-			this.jdbc.update("""
-					INSERT INTO campaign_message (id, campaign_id, account_id, recipient, state, reason_code, segments,
-					    created_at)
-					VALUES (?, ?, ?, ?, 'DELETED', ?, 0, ?)
-					""", messageId, campaign.id(), campaign.accountId(), e164, LEAD_DELETED,
-					CampaignStore.timestamp(now));
+			this.texts.createDeleted(messageId, campaign, e164, LEAD_DELETED, now);
 		}
-		else if (states.get(0).equals("HELD")) {
-			segments = this.jdbc.queryForObject("""
-					UPDATE campaign_message SET state = 'DELETED', reason_code = ? WHERE id = ?
-					RETURNING segments""", Integer.class, LEAD_DELETED, messageId);
+		else if (state.get() == MessageState.HELD) {
+			segments = this.texts.delete(messageId, LEAD_DELETED);
 		}
 		else {
 			return false;

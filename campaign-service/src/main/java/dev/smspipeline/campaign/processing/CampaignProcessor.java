@@ -1,13 +1,11 @@
 package dev.smspipeline.campaign.processing;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -75,21 +72,13 @@ public class CampaignProcessor {
 	private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
 	};
 
-	private static final String INSERT = """
-			INSERT INTO campaign_message (id, campaign_id, account_id, recipient, state, reason_code, body, segments,
-			    time_zones, attributes, created_at, release_at, expires_at)
-			SELECT i::uuid, ?, ?, r, s, rc, b, sg, tz, a::jsonb, ?, ra::timestamptz, ea::timestamptz
-			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[],
-			    ?::text[], ?::text[]) AS t (i, r, s, rc, b, sg, tz, a, ra, ea)
-			ON CONFLICT (id) DO NOTHING
-			RETURNING id
-			""";
-
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transactions;
 
 	private final CampaignStore campaigns;
+
+	private final CampaignTexts texts;
 
 	private final Lifecycle lifecycle;
 
@@ -109,12 +98,13 @@ public class CampaignProcessor {
 
 	private final Clock clock;
 
-	CampaignProcessor(JdbcTemplate jdbc, TransactionTemplate transactions, CampaignStore campaigns, Lifecycle lifecycle,
-			Outbox outbox, MessageSettings messages, OptOuts optOuts, ContentRules contentRules,
+	CampaignProcessor(JdbcTemplate jdbc, TransactionTemplate transactions, CampaignStore campaigns, CampaignTexts texts,
+			Lifecycle lifecycle, Outbox outbox, MessageSettings messages, OptOuts optOuts, ContentRules contentRules,
 			PhoneNumbers phoneNumbers, ProcessingSettings settings, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.campaigns = campaigns;
+		this.texts = texts;
 		this.lifecycle = lifecycle;
 		this.outbox = outbox;
 		this.messages = messages;
@@ -146,9 +136,7 @@ public class CampaignProcessor {
 	/** Moves due SCHEDULED campaigns to PROCESSING; returns how many. */
 	int startDue() {
 		Integer started = this.transactions.execute((status) -> {
-			List<Campaign> due = this.campaigns.select(
-					"status = 'SCHEDULED' AND start_at <= ? ORDER BY start_at LIMIT 20 FOR UPDATE SKIP LOCKED",
-					CampaignStore.timestamp(now()));
+			List<Campaign> due = this.campaigns.claimDueToStart(now());
 			for (Campaign campaign : due) {
 				this.lifecycle.transition(campaign, CampaignStatus.PROCESSING, null, Map.of());
 			}
@@ -160,12 +148,10 @@ public class CampaignProcessor {
 	/** Processes one piece of one PROCESSING campaign; {@code false} when none is. */
 	boolean processOnePiece() {
 		Boolean worked = this.transactions.execute((status) -> {
-			List<Campaign> claimed = this.campaigns
-				.select("status = 'PROCESSING' ORDER BY updated_at LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED");
-			if (claimed.isEmpty()) {
+			Campaign campaign = this.campaigns.claimProcessing().orElse(null);
+			if (campaign == null) {
 				return false;
 			}
-			Campaign campaign = claimed.get(0);
 			List<Member> members = this.jdbc.query("""
 					SELECT phone_key, e164, reject_code, reject_reason, time_zones, attributes::text
 					FROM audience_member WHERE campaign_id = ? AND phone_key > ?
@@ -176,9 +162,8 @@ public class CampaignProcessor {
 			if (!members.isEmpty()) {
 				schedule(campaign, members, now);
 			}
-			this.jdbc.update("UPDATE campaign SET processed_key = ?, updated_at = ? WHERE id = ?",
-					members.isEmpty() ? campaign.processedKey() : members.get(members.size() - 1).key(),
-					CampaignStore.timestamp(now), campaign.id());
+			this.campaigns.processedUpTo(campaign.id(),
+					members.isEmpty() ? campaign.processedKey() : members.get(members.size() - 1).key(), now);
 			if (members.size() < this.settings.batchSize()) {
 				finish(campaign);
 			}
@@ -198,18 +183,20 @@ public class CampaignProcessor {
 		for (Member member : members) {
 			texts.add(text(campaign, definition, template, startedAt, member, optedOut));
 		}
-		Set<String> inserted = insert(campaign, texts, now);
+		Set<String> inserted = this.texts.create(campaign.id(), campaign.accountId(),
+				texts.stream().map(Text::row).toList(), now);
 		List<Outbox.Entry> statuses = new ArrayList<>(inserted.size());
 		for (Text text : texts) {
-			if (!inserted.contains(text.id().toString())) {
+			CampaignTexts.NewText row = text.row();
+			if (!inserted.contains(row.id().toString())) {
 				continue;
 			}
 			var status = Texts
-				.status(text.id().toString(), campaign.accountId(), campaign.id().toString(),
-						(text.admission() instanceof Admission.Reject) ? text.e164() : text.recipient(), sender,
-						text.admission().status(), now)
-				.setSegments(text.segments())
-				.setReasonCode(text.admission().reasonCode())
+				.status(row.id().toString(), campaign.accountId(), campaign.id().toString(),
+						(row.admission() instanceof Admission.Reject) ? text.e164() : row.recipient(), sender,
+						row.admission().status(), now)
+				.setSegments(row.segments())
+				.setReasonCode(row.admission().reasonCode())
 				.setAttributes(text.statusAttributes())
 				.build();
 			statuses.add(new Outbox.Entry(Topics.DELIVERY_STATUS, status.getMessageId(), status));
@@ -226,76 +213,29 @@ public class CampaignProcessor {
 		int segments = (facts.rendered != null) ? facts.rendered.segments() : 0;
 		String zones = (facts.rendered != null) ? member.timeZones() : null;
 		if (admission instanceof Admission.Reject reject) {
-			return new Text(id, member.key(), member.e164(), admission, body, segments, zones, member.attributes(),
-					null, null, (reject.rule() != null) ? Map.of("reason", reject.reason(), "rule", reject.rule())
+			return new Text(
+					new CampaignTexts.NewText(id, member.key(), admission, body, segments, zones, member.attributes(),
+							null, null),
+					member.e164(), (reject.rule() != null) ? Map.of("reason", reject.reason(), "rule", reject.rule())
 							: Map.of("reason", reject.reason()));
 		}
 		if (admission instanceof Admission.Expire expire) {
-			return new Text(id, member.key(), member.e164(), admission, body, segments, zones, member.attributes(),
-					null, expire.expiresAt(),
-					Map.of("reason", expire.reason(), "expiresAt", expire.expiresAt().toString()));
+			return new Text(
+					new CampaignTexts.NewText(id, member.key(), admission, body, segments, zones, member.attributes(),
+							null, expire.expiresAt()),
+					member.e164(), Map.of("reason", expire.reason(), "expiresAt", expire.expiresAt().toString()));
 		}
 		Admission.HoldUntil hold = (Admission.HoldUntil) admission;
-		return new Text(id, member.key(), member.e164(), admission, body, segments, zones, member.attributes(),
-				hold.releaseAt(), hold.expiresAt(), Map.of("releaseAt", hold.releaseAt().toString(), "expiresAt",
+		return new Text(
+				new CampaignTexts.NewText(id, member.key(), admission, body, segments, zones, member.attributes(),
+						hold.releaseAt(), hold.expiresAt()),
+				member.e164(), Map.of("releaseAt", hold.releaseAt().toString(), "expiresAt",
 						hold.expiresAt().toString(), "timeZones", member.timeZones()));
-	}
-
-	private Set<String> insert(Campaign campaign, List<Text> texts, Instant now) {
-		int n = texts.size();
-		String[] ids = new String[n];
-		String[] recipients = new String[n];
-		String[] states = new String[n];
-		String[] codes = new String[n];
-		String[] bodies = new String[n];
-		Integer[] segments = new Integer[n];
-		String[] zones = new String[n];
-		String[] attributes = new String[n];
-		String[] releaseAt = new String[n];
-		String[] expiresAt = new String[n];
-		for (int i = 0; i < n; i++) {
-			Text text = texts.get(i);
-			ids[i] = text.id().toString();
-			recipients[i] = text.recipient();
-			states[i] = MessageState.of(text.admission()).name();
-			codes[i] = text.admission().reasonCode();
-			bodies[i] = text.body();
-			segments[i] = text.segments();
-			zones[i] = text.timeZones();
-			attributes[i] = text.attributes();
-			releaseAt[i] = (text.releaseAt() != null) ? text.releaseAt().toString() : null;
-			expiresAt[i] = (text.expiresAt() != null) ? text.expiresAt().toString() : null;
-		}
-		Set<String> inserted = new HashSet<>();
-		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-				insert.setObject(1, campaign.id());
-				insert.setString(2, campaign.accountId());
-				insert.setObject(3, CampaignStore.timestamp(now));
-				insert.setArray(4, connection.createArrayOf("text", ids));
-				insert.setArray(5, connection.createArrayOf("text", recipients));
-				insert.setArray(6, connection.createArrayOf("text", states));
-				insert.setArray(7, connection.createArrayOf("text", codes));
-				insert.setArray(8, connection.createArrayOf("text", bodies));
-				insert.setArray(9, connection.createArrayOf("int4", segments));
-				insert.setArray(10, connection.createArrayOf("text", zones));
-				insert.setArray(11, connection.createArrayOf("text", attributes));
-				insert.setArray(12, connection.createArrayOf("text", releaseAt));
-				insert.setArray(13, connection.createArrayOf("text", expiresAt));
-				try (ResultSet rows = insert.executeQuery()) {
-					while (rows.next()) {
-						inserted.add(rows.getString(1));
-					}
-				}
-			}
-			return null;
-		});
-		return inserted;
 	}
 
 	private void finish(Campaign campaign) {
 		Campaign current = this.campaigns.lockShared(campaign.id()).orElseThrow();
-		CampaignCounts counts = this.campaigns.counts(campaign.id());
+		CampaignCounts counts = this.texts.counts(campaign.id());
 		long sendable = counts.of(MessageState.HELD) + counts.of(MessageState.RELEASED);
 		if (sendable > 0) {
 			this.lifecycle.transition(current, CampaignStatus.SENDING, null, counts.asMap());
@@ -330,9 +270,8 @@ public class CampaignProcessor {
 			String attributes) {
 	}
 
-	private record Text(UUID id, String recipient, String e164, Admission admission, String body, int segments,
-			String timeZones, String attributes, Instant releaseAt, Instant expiresAt,
-			Map<String, String> statusAttributes) {
+	/** A text to create, with what its first status says. */
+	private record Text(CampaignTexts.NewText row, String e164, Map<String, String> statusAttributes) {
 	}
 
 	/** A rendered body. */

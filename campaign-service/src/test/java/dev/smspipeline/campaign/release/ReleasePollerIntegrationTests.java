@@ -16,15 +16,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.smspipeline.campaign.campaign.CampaignStore;
-import dev.smspipeline.campaign.campaign.Lifecycle;
+import dev.smspipeline.campaign.campaign.CampaignTexts;
 import dev.smspipeline.campaign.consent.OptOuts;
 import dev.smspipeline.campaign.message.MessageSettings;
 import dev.smspipeline.campaign.outbox.Outbox;
@@ -62,10 +60,7 @@ class ReleasePollerIntegrationTests {
 	TransactionTemplate transactions;
 
 	@Autowired
-	CampaignStore campaigns;
-
-	@Autowired
-	Lifecycle lifecycle;
+	CampaignTexts texts;
 
 	@Autowired
 	Outbox outbox;
@@ -75,9 +70,6 @@ class ReleasePollerIntegrationTests {
 
 	@Autowired
 	OptOuts optOuts;
-
-	@Autowired
-	JsonMapper json;
 
 	@BeforeAll
 	static void openProbe() {
@@ -161,9 +153,8 @@ class ReleasePollerIntegrationTests {
 	}
 
 	private ReleasePoller poller(Outbox outbox, Clock clock) {
-		return new ReleasePoller(this.jdbc, this.transactions, this.campaigns, this.lifecycle, outbox, this.messages,
-				this.optOuts, new ReleaseSettings(true, Duration.ofMillis(100), 25, 100_000, 5000), this.json, clock,
-				new SimpleMeterRegistry());
+		return new ReleasePoller(this.texts, this.transactions, outbox, this.messages, this.optOuts,
+				new ReleaseSettings(true, Duration.ofMillis(100), 25, 100_000, 5000), clock, new SimpleMeterRegistry());
 	}
 
 	private CampaignClient acme() {
