@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
@@ -21,12 +22,12 @@ import dev.smspipeline.testsupport.infrastructure.TestInfrastructure;
 import dev.smspipeline.testsupport.junit.ClassResource;
 
 /**
- * Reads a whole topic, with the project's Avro deserializer and committed records only,
- * and waits for the records a test expects. Tests pick their records out by their own
- * ids, so a probe never needs the topic to itself, and it reads past the poison other
- * tests put there: a record it cannot deserialize is skipped, and one of another type
- * matches nothing. Registered with {@code @RegisterExtension} on a static field, it is
- * closed after the class's last test.
+ * Reads a whole topic, with the project's Avro deserializer (or as bytes, for dead
+ * letters) and committed records only, and waits for the records a test expects. Tests
+ * pick their records out by their own ids, so a probe never needs the topic to itself,
+ * and it reads past the poison other tests put there: a record it cannot deserialize is
+ * skipped, and one of another type matches nothing. Registered with
+ * {@code @RegisterExtension} on a static field, it is closed after the class's last test.
  *
  * @param <T> the value type
  */
@@ -47,17 +48,33 @@ public final class TopicProbe<T> implements ClassResource {
 
 	/** A probe on {@code topic} of the shared test broker, reading from its beginning. */
 	public static <T> TopicProbe<T> of(String topic) {
-		TestInfrastructure infrastructure = TestInfrastructure.shared();
+		Properties properties = properties();
+		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class);
+		properties.put("schema.registry.url", TestInfrastructure.shared().schemaRegistryUrl());
+		properties.put("specific.avro.reader", true);
+		return new TopicProbe<>(topic, new KafkaConsumer<>(properties));
+	}
+
+	/**
+	 * A probe that reads the values of {@code topic} as they are, undeserialized: for
+	 * dead-letter topics, whose records keep the bytes that could not be read.
+	 * @param topic the topic, e.g. {@code Topics.deadLetter(Topics.OPT_OUTS)}
+	 * @return the probe
+	 */
+	public static TopicProbe<byte[]> ofBytes(String topic) {
+		Properties properties = properties();
+		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+		return new TopicProbe<>(topic, new KafkaConsumer<>(properties));
+	}
+
+	private static Properties properties() {
 		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers());
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers());
 		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
 		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class);
-		properties.put("schema.registry.url", infrastructure.schemaRegistryUrl());
-		properties.put("specific.avro.reader", true);
-		return new TopicProbe<>(topic, new KafkaConsumer<>(properties));
+		return properties;
 	}
 
 	/** Waits until a record matching {@code match} is read, and returns it. */
