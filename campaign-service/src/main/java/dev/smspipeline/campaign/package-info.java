@@ -9,6 +9,6 @@
  * {@code idempotency} (idempotency keys), {@code dedupe} (duplicate triggers),
  * {@code intake} (the {@code crm.sms-requests} entry point), {@code consent} (opt-outs),
  * {@code content} (content rules), {@code recipient} (phone numbers, time zones),
- * {@code messaging} (topics it uses, dead letters).
+ * {@code messaging} (topics it uses and their dead-letter topics).
  */
 package dev.smspipeline.campaign;

@@ -8,9 +8,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.smspipeline.campaign.messaging.RejectedRecordException;
 import dev.smspipeline.campaign.recipient.PhoneNumbers;
 import dev.smspipeline.events.OptOutChange;
+import dev.smspipeline.platform.kafka.deadletter.RejectedRecordException;
 import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroSerdeConfig;

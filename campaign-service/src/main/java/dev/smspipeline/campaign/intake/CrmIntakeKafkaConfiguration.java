@@ -1,5 +1,6 @@
 package dev.smspipeline.campaign.intake;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,9 +13,9 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
-import org.springframework.util.backoff.ExponentialBackOff;
 
-import dev.smspipeline.campaign.messaging.DeadLetters;
+import dev.smspipeline.platform.kafka.deadletter.ListenerContainers;
+import dev.smspipeline.platform.kafka.deadletter.RetryPolicy;
 
 /**
  * The listener container of the CRM intake: keys and values read as bytes (the listener
@@ -24,7 +25,8 @@ import dev.smspipeline.campaign.messaging.DeadLetters;
  * BATCH: a commit per record was a broker round trip per text, and made this entry point
  * dearer than the REST API; a crash before the commit delivers the poll's records again,
  * and each finds its {@code eventId} already recorded), rejected and unreadable records
- * to {@code crm.sms-requests.DLT} at once, other failures retried with back-off for
+ * to {@code crm.sms-requests.DLT} at once, other failures retried with back-off (500 ms
+ * doubling up to 30 s apart, {@code sms.kafka.retry.crm-intake.*}) for
  * {@code sms.intake.retry-max-elapsed}, then dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,16 +36,13 @@ class CrmIntakeKafkaConfiguration {
 
 	@Bean(CONTAINER_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> crmIntakeContainerFactory(
-			ConsumerFactory<Object, Object> consumers, DeadLetters deadLetters, IntakeSettings settings) {
-		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(bytes(consumers.getConfigurationProperties())));
-		factory.getContainerProperties().setAckMode(AckMode.BATCH);
+			ConsumerFactory<Object, Object> consumers, ListenerContainers containers, IntakeSettings settings) {
+		RetryPolicy retry = RetryPolicy.exponential(Duration.ofMillis(500), Duration.ofSeconds(30))
+			.withMaxElapsed(settings.retryMaxElapsed());
+		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = containers.records("crm-intake", retry,
+				new DefaultKafkaConsumerFactory<>(bytes(consumers.getConfigurationProperties())), AckMode.BATCH);
 		factory.setConcurrency(settings.concurrency());
 		factory.setAutoStartup(settings.enabled());
-		ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-		backOff.setMaxInterval(30_000);
-		backOff.setMaxElapsedTime(settings.retryMaxElapsed().toMillis());
-		factory.setCommonErrorHandler(deadLetters.errorHandler(backOff));
 		return factory;
 	}
 

@@ -7,10 +7,10 @@ import org.springframework.stereotype.Component;
 
 import dev.smspipeline.campaign.message.IdempotencyKeyReusedException;
 import dev.smspipeline.campaign.message.OneOffMessages;
-import dev.smspipeline.campaign.messaging.RejectedRecordException;
 import dev.smspipeline.events.CrmSmsRequest;
 import dev.smspipeline.events.RequestSource;
 import dev.smspipeline.platform.account.AccountId;
+import dev.smspipeline.platform.kafka.deadletter.RejectedRecordException;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.platform.logging.LogContext;
 

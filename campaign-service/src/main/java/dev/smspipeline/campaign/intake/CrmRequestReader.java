@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 import dev.smspipeline.campaign.message.OneOffMessages;
 import dev.smspipeline.campaign.message.OneOffRequest;
-import dev.smspipeline.campaign.messaging.RejectedRecordException;
 import dev.smspipeline.events.CrmSmsRequest;
 import dev.smspipeline.platform.account.AccountId;
+import dev.smspipeline.platform.kafka.deadletter.RejectedRecordException;
 import dev.smspipeline.platform.problem.FieldError;
+import dev.smspipeline.schemas.DeadLetterHeaders;
 import dev.smspipeline.schemas.serde.AvroDeserializer;
 
 /**
@@ -36,7 +37,7 @@ import dev.smspipeline.schemas.serde.AvroDeserializer;
 @Component
 class CrmRequestReader {
 
-	static final String UNREADABLE = "UNREADABLE";
+	static final String UNREADABLE = DeadLetterHeaders.UNREADABLE;
 
 	static final String MISSING_FIELD = "MISSING_FIELD";
 

@@ -1,5 +1,6 @@
 package dev.smspipeline.platform.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,6 +11,8 @@ import org.apache.kafka.common.header.Headers;
 
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.util.ClassUtils;
+
+import dev.smspipeline.schemas.DeadLetterHeaders;
 
 /**
  * {@code sms_dead_letter_records_total{topic, reason}}: records written to a dead-letter
@@ -23,12 +26,6 @@ public class DeadLetterMetrics {
 
 	/** The counter's name. */
 	public static final String NAME = "sms.dead.letter.records";
-
-	/**
-	 * A header a recoverer may add with the {@link Reason} it knows better than the
-	 * exception classes tell (e.g. a rejection that means the bytes were unreadable).
-	 */
-	public static final String REASON_HEADER = "x-dead-letter-reason";
 
 	private final MeterRegistry meters;
 
@@ -66,20 +63,25 @@ public class DeadLetterMetrics {
 	}
 
 	/**
-	 * The reason of a dead letter: its {@value #REASON_HEADER} header, else from Spring
-	 * Kafka's {@code kafka_dlt-exception-fqcn} and {@code kafka_dlt-exception-cause-fqcn}
+	 * The reason of a dead letter, from its {@value DeadLetterHeaders#REASON} code when
+	 * that tells: {@value DeadLetterHeaders#UNREADABLE} is
+	 * {@link Reason#DESERIALIZATION}, a listener's rejection code
+	 * {@link Reason#VALIDATION}; else (no code, or
+	 * {@value DeadLetterHeaders#PROCESSING_FAILED}) from Spring Kafka's
+	 * {@code kafka_dlt-exception-fqcn} and {@code kafka_dlt-exception-cause-fqcn}
 	 * headers.
 	 * @param headers the dead letter's headers
 	 * @return the reason; {@link Reason#PROCESSING} when the headers tell nothing
 	 */
 	public Reason reasonOf(Headers headers) {
-		Header given = headers.lastHeader(REASON_HEADER);
-		if (given != null && given.value() != null) {
-			try {
-				return Reason.valueOf(new String(given.value()));
+		Header code = headers.lastHeader(DeadLetterHeaders.REASON);
+		if (code != null && code.value() != null) {
+			String given = new String(code.value(), StandardCharsets.UTF_8);
+			if (DeadLetterHeaders.UNREADABLE.equals(given)) {
+				return Reason.DESERIALIZATION;
 			}
-			catch (IllegalArgumentException ex) {
-				// not one of ours: go by the exception
+			if (!DeadLetterHeaders.PROCESSING_FAILED.equals(given)) {
+				return Reason.VALIDATION;
 			}
 		}
 		Reason reason = Reason.PROCESSING;

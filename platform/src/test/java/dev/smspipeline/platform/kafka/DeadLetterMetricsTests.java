@@ -12,6 +12,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
 import dev.smspipeline.platform.kafka.DeadLetterMetrics.Reason;
+import dev.smspipeline.schemas.DeadLetterHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,31 @@ class DeadLetterMetricsTests {
 			.tag("reason", "VALIDATION")
 			.counter()
 			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void countsADeadLetterByItsReasonCodeWhenTheCodeTells() {
+		this.metrics.count("crm.sms-requests.DLT", reason("UNREADABLE"));
+		this.metrics.count("crm.sms-requests.DLT", reason("UNKNOWN_ACCOUNT"));
+
+		assertThat(this.meters.get(DeadLetterMetrics.NAME).tag("reason", "DESERIALIZATION").counter().count())
+			.isEqualTo(1);
+		assertThat(this.meters.get(DeadLetterMetrics.NAME).tag("reason", "VALIDATION").counter().count()).isEqualTo(1);
+	}
+
+	@Test
+	void countsAProcessingFailureByItsExceptionClasses() {
+		RecordHeaders headers = reason("PROCESSING_FAILED");
+		headers.add(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN,
+				IllegalStateException.class.getName().getBytes(StandardCharsets.UTF_8));
+
+		assertThat(this.metrics.reasonOf(headers)).isEqualTo(Reason.PROCESSING);
+	}
+
+	private static RecordHeaders reason(String code) {
+		RecordHeaders headers = new RecordHeaders();
+		headers.add(DeadLetterHeaders.REASON, code.getBytes(StandardCharsets.UTF_8));
+		return headers;
 	}
 
 	static class Invalid extends RuntimeException implements InvalidRecord {
