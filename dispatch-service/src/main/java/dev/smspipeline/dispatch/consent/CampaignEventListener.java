@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.smspipeline.events.CampaignEvent;
 import dev.smspipeline.events.CampaignEventType;
 import dev.smspipeline.events.CampaignStatus;
+import dev.smspipeline.platform.kafka.deadletter.RejectedRecordException;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroSerdeConfig;
 
@@ -29,9 +30,11 @@ import dev.smspipeline.schemas.serde.AvroSerdeConfig;
  * poll's records), so a crash in between records it again.</li>
  * <li><strong>Idempotent:</strong> the event id and the campaign/recipient pair are
  * unique in {@code campaign_cancellation}.</li>
- * <li><strong>Dead letters:</strong> a record that cannot be deserialized, or reads as
- * another type than {@code CampaignEvent}, goes to {@code sms.campaign-events.DLT} at
- * once; one whose processing keeps failing after the error handler's retries too (see
+ * <li><strong>Dead letters:</strong> a record that cannot be deserialized
+ * ({@code x-reason: UNREADABLE}), or reads as another type than {@code CampaignEvent}
+ * ({@code x-reason: NOT_A_CAMPAIGN_EVENT}, as campaign-service), goes to
+ * {@code sms.campaign-events.DLT} at once; one whose processing keeps failing after the
+ * error handler's retries too ({@code PROCESSING_FAILED}; see
  * {@code ConsentKafkaConfiguration}).</li>
  * </ul>
  */
@@ -40,6 +43,9 @@ class CampaignEventListener {
 
 	/** The consumer group. */
 	static final String GROUP = "dispatch-service-campaigns";
+
+	/** The reason code of a record that is not a {@code CampaignEvent}. */
+	static final String NOT_A_CAMPAIGN_EVENT = "NOT_A_CAMPAIGN_EVENT";
 
 	private static final Logger log = LoggerFactory.getLogger(CampaignEventListener.class);
 
@@ -56,9 +62,8 @@ class CampaignEventListener {
 			return;
 		}
 		if (!(record.value() instanceof CampaignEvent event)) {
-			// Not retryable (ConsentKafkaConfiguration): to the dead-letter topic at
-			// once.
-			throw new IllegalArgumentException("Not a CampaignEvent: " + record.value().getClass().getName());
+			throw new RejectedRecordException(NOT_A_CAMPAIGN_EVENT,
+					"Not a CampaignEvent: " + record.value().getClass().getName());
 		}
 		Cancellation cancellation = cancellationOf(event);
 		if (cancellation != null) {

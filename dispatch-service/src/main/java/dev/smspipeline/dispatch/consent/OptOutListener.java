@@ -10,6 +10,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import dev.smspipeline.events.OptOutChange;
+import dev.smspipeline.platform.kafka.deadletter.RejectedRecordException;
 import dev.smspipeline.platform.logging.PhoneNumberMask;
 import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
@@ -41,6 +42,12 @@ class OptOutListener {
 	/** The consumer group. */
 	static final String GROUP = "dispatch-service-opt-outs";
 
+	/**
+	 * The reason code of an opt-out change without account or without a valid recipient
+	 * number, or a tombstone without a valid key: the code campaign-service gives it.
+	 */
+	static final String INVALID_OPT_OUT = "INVALID_OPT_OUT";
+
 	private static final Logger log = LoggerFactory.getLogger(OptOutListener.class);
 
 	/**
@@ -61,20 +68,20 @@ class OptOutListener {
 	void onOptOutChange(ConsumerRecord<String, Object> record) {
 		if (record.value() == null) {
 			OptOutKey key = OptOutKey.parse(record.key())
-				.orElseThrow(() -> new RejectedConsentRecord(RejectedConsentRecord.INVALID_OPT_OUT,
+				.orElseThrow(() -> new RejectedRecordException(INVALID_OPT_OUT,
 						"A tombstone needs the key <accountId>:<e164>, not " + PhoneNumberMask.maskAll(record.key())));
 			this.optOuts.forget(key.accountId(), key.e164());
 			return;
 		}
 		if (!(record.value() instanceof OptOutChange change)) {
-			throw new RejectedConsentRecord(RejectedConsentRecord.INVALID_OPT_OUT,
+			throw new RejectedRecordException(INVALID_OPT_OUT,
 					"Not an OptOutChange: " + record.value().getClass().getName());
 		}
 		if (change.getAccountId() == null || change.getAccountId().isBlank()) {
-			throw new RejectedConsentRecord(RejectedConsentRecord.INVALID_OPT_OUT, "accountId: is required");
+			throw new RejectedRecordException(INVALID_OPT_OUT, "accountId: is required");
 		}
 		if (change.getRecipient() == null || !E164.matcher(change.getRecipient()).matches()) {
-			throw new RejectedConsentRecord(RejectedConsentRecord.INVALID_OPT_OUT,
+			throw new RejectedRecordException(INVALID_OPT_OUT,
 					"recipient: '" + PhoneNumberMask.mask(change.getRecipient()) + "' is not an E.164 phone number");
 		}
 		boolean changed = this.optOuts.apply(change);

@@ -16,7 +16,7 @@ import dev.smspipeline.dispatch.offsets.PartitionProgress;
 import dev.smspipeline.dispatch.queue.Dispatcher;
 import dev.smspipeline.dispatch.queue.Work;
 import dev.smspipeline.events.MessageRequested;
-import dev.smspipeline.platform.kafka.InvalidRecord;
+import dev.smspipeline.platform.kafka.deadletter.RejectedRecordException;
 import dev.smspipeline.platform.logging.LogContext;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroDeserializer;
@@ -46,13 +46,14 @@ import dev.smspipeline.schemas.serde.AvroDeserializer;
  * <li><strong>Dead letters:</strong> a record that cannot be deserialized or misses a
  * required field goes at once, and one whose processing keeps throwing goes after
  * {@code sms.intake.max-attempts}, to {@value #DEAD_LETTER_TOPIC} with its original bytes
- * and Spring Kafka's {@code kafka_dlt-*} exception headers; its offset counts as finished
- * once the broker has it (counted in {@code sms_dead_letter_records_total}). A text
- * dead-lettered for repeated processing failure also ends FAILED
- * {@code PROCESSING_FAILED} on the status topic (after the dead letter, before the offset
- * counts as finished), so it does not stay QUEUED; an unreadable or invalid record has no
- * text to end and only goes to the DLT. Carrier refusals are not errors: they end FAILED
- * on the status topic.</li>
+ * and Spring Kafka's {@code kafka_dlt-*} exception headers and {@code x-reason}
+ * ({@code UNREADABLE}, {@value #INVALID_REQUEST}, {@code PROCESSING_FAILED}); its offset
+ * counts as finished once the broker has it (counted in
+ * {@code sms_dead_letter_records_total}). A text dead-lettered for repeated processing
+ * failure also ends FAILED {@code PROCESSING_FAILED} on the status topic (after the dead
+ * letter, before the offset counts as finished), so it does not stay QUEUED; an
+ * unreadable or invalid record has no text to end and only goes to the DLT. Carrier
+ * refusals are not errors: they end FAILED on the status topic.</li>
  * <li><strong>Tracing and logs:</strong> the container's observation continues the
  * producer's trace ({@code traceparent} header); the dispatcher carries it to the carrier
  * call and the statuses. The text's ids are in the logging MDC while it is taken.</li>
@@ -68,6 +69,12 @@ class MessageRequestListener {
 	static final String GROUP = "dispatch-service";
 
 	static final String DEAD_LETTER_TOPIC = Topics.MESSAGE_REQUESTED + Topics.DLT_SUFFIX;
+
+	/**
+	 * The reason code of a record that reads as a {@code MessageRequested} but cannot be
+	 * sent.
+	 */
+	static final String INVALID_REQUEST = "INVALID_REQUEST";
 
 	private static final Logger log = LoggerFactory.getLogger(MessageRequestListener.class);
 
@@ -129,7 +136,7 @@ class MessageRequestListener {
 		}
 		String missing = missing(request);
 		if (missing != null) {
-			throw new InvalidRequestException(missing + " is required");
+			throw new RejectedRecordException(INVALID_REQUEST, missing + " is required");
 		}
 		return request;
 	}
@@ -152,15 +159,6 @@ class MessageRequestListener {
 
 	private static boolean blank(String value) {
 		return value == null || value.isBlank();
-	}
-
-	/** A record that reads as a {@code MessageRequested} but cannot be sent. */
-	static class InvalidRequestException extends RuntimeException implements InvalidRecord {
-
-		InvalidRequestException(String message) {
-			super(message);
-		}
-
 	}
 
 }
