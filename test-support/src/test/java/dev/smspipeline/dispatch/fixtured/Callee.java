@@ -1,0 +1,6 @@
+package dev.smspipeline.dispatch.fixtured;
+
+/** A structure-test fixture: a class another service uses. */
+public class Callee {
+
+}
