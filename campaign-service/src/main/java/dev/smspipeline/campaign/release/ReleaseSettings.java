@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Release of due campaign texts.
+ * Release of due campaign texts, and the two jobs beside it: sweeping the held texts of
+ * canceled campaigns and announcing SENT.
  *
- * @param enabled whether this instance releases texts (any number of instances may)
- * @param interval pause between release rounds
+ * @param enabled whether this instance runs the three jobs (any number of instances may)
+ * @param interval pause between rounds of each job
  * @param batchSize most texts released in one database transaction
  * @param rate most campaign texts this instance releases per second, all campaigns
  * together: a million-recipient campaign trickles onto {@code sms.message-requested}
