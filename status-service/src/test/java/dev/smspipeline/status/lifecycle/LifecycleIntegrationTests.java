@@ -18,9 +18,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -68,9 +67,11 @@ class LifecycleIntegrationTests {
 
 	private static final String STORE_GROUP = "status-service-store";
 
-	private static TopicProbe<DeliveryStatus> statuses;
+	@RegisterExtension
+	static final TopicProbe<DeliveryStatus> statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
 
-	private static TopicProbe<CampaignEvent> campaignEvents;
+	@RegisterExtension
+	static final TopicProbe<CampaignEvent> campaignEvents = TopicProbe.of(Topics.CAMPAIGN_EVENTS);
 
 	private final String baseUrl;
 
@@ -90,18 +91,6 @@ class LifecycleIntegrationTests {
 		this.events = new StatusEvents(kafka);
 		this.accounts = accounts;
 		this.ageing = ageing;
-	}
-
-	@BeforeAll
-	static void openProbes() {
-		statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
-		campaignEvents = TopicProbe.of(Topics.CAMPAIGN_EVENTS);
-	}
-
-	@AfterAll
-	static void closeProbes() {
-		statuses.close();
-		campaignEvents.close();
 	}
 
 	@Test
