@@ -1,6 +1,7 @@
 package dev.smspipeline.dispatch.queue;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Meter;
 import org.junit.jupiter.api.Test;
