@@ -44,9 +44,8 @@ class DispatchMetricsTests {
 
 		this.harness.round();
 
-		assertThat(this.harness.meters.get("sms.request.to.submission")
-			.timer()
-			.totalTime(java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(5);
+		assertThat(this.harness.meters.get("sms.request.to.submission").timer().totalTime(TimeUnit.SECONDS))
+			.isEqualTo(5);
 	}
 
 	private double gauge(String name) {
