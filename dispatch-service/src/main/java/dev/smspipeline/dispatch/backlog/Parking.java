@@ -14,8 +14,9 @@ public interface Parking {
 	 * Parks a text.
 	 * @param row the text
 	 * @param abandoned whether to stop trying (its partition was revoked)
-	 * @param done called with whether the row was new (not parked before); a park
-	 * abandoned before it was written is dropped without a call
+	 * @param done called with whether the row was new (not parked before), or with
+	 * {@code null} when the park was abandoned before it was written (the caller stops
+	 * counting it then)
 	 */
 	void park(ParkedRow row, BooleanSupplier abandoned, Consumer<Boolean> done);
 

@@ -119,7 +119,16 @@ public class ParkingLot implements Parking, AutoCloseable {
 
 	private void parkAll(List<Park> parks) throws InterruptedException {
 		while (true) {
-			List<Park> live = parks.stream().filter((park) -> !park.abandoned().getAsBoolean()).toList();
+			List<Park> live = new ArrayList<>(parks.size());
+			for (Park park : parks) {
+				if (park.abandoned().getAsBoolean()) {
+					// its partition was revoked: the caller still counts it until told
+					park.done().accept(null);
+				}
+				else {
+					live.add(park);
+				}
+			}
 			if (live.isEmpty()) {
 				return;
 			}

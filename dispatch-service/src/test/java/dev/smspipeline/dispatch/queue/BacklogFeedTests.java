@@ -119,6 +119,18 @@ class BacklogFeedTests {
 	}
 
 	@Test
+	void stopsCountingAParkAbandonedByARevocation() {
+		takeAda(5);
+		this.harness.dispatcher.lost(List.of(this.harness.progress()));
+
+		this.harness.parking.drain();
+
+		assertThat(this.harness.parking.offsets()).isEmpty();
+		assertThat(this.harness.dispatcher.buffered()).isZero();
+		assertThat(this.harness.dispatcher.parked()).isZero();
+	}
+
+	@Test
 	void deadLettersAParkedRowThatCannotBeRead() {
 		this.harness.parking.seed(new ParkedRow(0, 5, ADA, "junk", "c1", new byte[] { 0, 1, 2 }, DispatchHarness.T0));
 		this.harness.assign(6);

@@ -14,7 +14,7 @@ import dev.smspipeline.dispatch.backlog.Parking;
 /**
  * The parked table in memory, with the parking lot's contract: operations run in the
  * order asked, when the test {@link #drain drains} them (the lot's thread), and an
- * abandoned park is dropped without a call.
+ * abandoned park is answered with {@code null}.
  */
 final class InMemoryParking implements Parking {
 
@@ -25,9 +25,7 @@ final class InMemoryParking implements Parking {
 	@Override
 	public void park(ParkedRow row, BooleanSupplier abandoned, Consumer<Boolean> done) {
 		this.operations.addLast(() -> {
-			if (!abandoned.getAsBoolean()) {
-				done.accept(this.rows.putIfAbsent(row.offset(), row) == null);
-			}
+			done.accept(abandoned.getAsBoolean() ? null : this.rows.putIfAbsent(row.offset(), row) == null);
 		});
 	}
 
