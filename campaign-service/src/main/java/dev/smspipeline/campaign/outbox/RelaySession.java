@@ -37,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.smspipeline.platform.kafka.KafkaTelemetry;
+import dev.smspipeline.platform.kafka.RecordSerializer;
 import dev.smspipeline.platform.observability.TraceContexts;
 
 /**

@@ -32,6 +32,7 @@ import dev.smspipeline.campaign.message.Texts;
 import dev.smspipeline.campaign.support.CampaignServiceTest;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageStatus;
+import dev.smspipeline.platform.kafka.RecordSerializer;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.testsupport.kafka.TopicProbe;
 

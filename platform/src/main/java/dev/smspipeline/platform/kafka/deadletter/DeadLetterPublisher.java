@@ -18,13 +18,14 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
 import dev.smspipeline.platform.kafka.KafkaTelemetry;
+import dev.smspipeline.platform.kafka.RecordSerializer;
 import dev.smspipeline.schemas.DeadLetterHeaders;
 import dev.smspipeline.schemas.Topics;
 
 /**
  * Writes records that cannot be processed to {@code <topic>.DLT}, the same partition they
  * were read from, as they arrived: the original key and value bytes (see
- * {@link DeadLetterSerializer}; the bytes of a value an {@code ErrorHandlingDeserializer}
+ * {@link RecordSerializer}; the bytes of a value an {@code ErrorHandlingDeserializer}
  * could not read), Spring Kafka's {@code kafka_dlt-*} headers (original topic, partition,
  * offset, timestamp, exception class, message and stack trace) and
  * {@value DeadLetterHeaders#REASON} ({@link #reason(Throwable)}).
@@ -32,7 +33,7 @@ import dev.smspipeline.schemas.Topics;
  * <p>
  * Its own producer, from the service's producer configuration without a transactional id
  * (no listener writes a dead letter in a Kafka transaction) and with the
- * {@link DeadLetterSerializer}; observed, with client metrics, and counted in
+ * {@link RecordSerializer}; observed, with client metrics, and counted in
  * {@code sms_dead_letter_records_total} through the platform's {@link KafkaTelemetry}.
  * Every publication waits until the broker has the dead letter, and fails when it does
  * not: only then may the record's offset be committed.
@@ -50,8 +51,8 @@ public class DeadLetterPublisher implements DisposableBean {
 	public DeadLetterPublisher(ProducerFactory<?, ?> producers, KafkaTelemetry telemetry) {
 		Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, DeadLetterSerializer.class);
-		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, DeadLetterSerializer.class);
+		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, RecordSerializer.class);
+		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, RecordSerializer.class);
 		this.template = telemetry.instrument(new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)));
 		this.recoverer = recoverer();
 	}

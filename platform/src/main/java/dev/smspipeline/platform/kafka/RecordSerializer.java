@@ -1,4 +1,4 @@
-package dev.smspipeline.platform.kafka.deadletter;
+package dev.smspipeline.platform.kafka;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,16 +13,16 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import dev.smspipeline.schemas.serde.AvroSerializer;
 
 /**
- * Key and value serializer of the {@link DeadLetterPublisher}: a record's key or value as
- * it was read, so the dead letter carries what arrived. {@code byte[]} (a listener that
- * reads bytes, or the original bytes an {@code ErrorHandlingDeserializer} kept) as is,
- * {@code String} as UTF-8, and a generated Avro record (a listener that read one and
- * refused it) in the Confluent wire format again; the producer's configuration (the
- * registry URL) reaches the Avro serializer.
+ * A key or value serializer for producers that write records of several kinds: generated
+ * Avro records in the Confluent wire format, {@code String}s as UTF-8 and {@code byte[]}
+ * as is. The dead-letter producer writes a record as it was read with it (the original
+ * bytes, or a record a listener read as Avro and refused, written again), and
+ * campaign-service's outbox relay its events and batch markers. The producer's
+ * configuration (the registry URL) reaches the Avro serializer.
  */
-public class DeadLetterSerializer extends DelegatingByTypeSerializer {
+public class RecordSerializer extends DelegatingByTypeSerializer {
 
-	public DeadLetterSerializer() {
+	public RecordSerializer() {
 		super(delegates(), true);
 	}
 
