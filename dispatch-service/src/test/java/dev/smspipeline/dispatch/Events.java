@@ -24,12 +24,13 @@ import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroSerializer;
 import dev.smspipeline.testsupport.accounts.TestAccount;
 import dev.smspipeline.testsupport.infrastructure.TestInfrastructure;
+import dev.smspipeline.testsupport.junit.ClassResource;
 
 /**
  * Writes the events other services publish and dispatch consumes: campaign cancellations,
  * lead deletions, opt-outs.
  */
-public final class Events implements AutoCloseable {
+public final class Events implements ClassResource {
 
 	private final KafkaProducer<String, SpecificRecord> producer;
 

@@ -28,13 +28,14 @@ import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroSerializer;
 import dev.smspipeline.testsupport.accounts.TestAccount;
 import dev.smspipeline.testsupport.infrastructure.TestInfrastructure;
+import dev.smspipeline.testsupport.junit.ClassResource;
 
 /**
  * Writes requests to {@code sms.message-requested} on the shared broker as
  * campaign-service would: keyed by recipient, Avro through the shared registry. Also
  * writes raw bytes, for records no deserializer can read.
  */
-public final class MessageRequests implements AutoCloseable {
+public final class MessageRequests implements ClassResource {
 
 	private final KafkaProducer<String, MessageRequested> avro;
 

@@ -3,12 +3,10 @@ package dev.smspipeline.dispatch;
 import java.time.Duration;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,14 +28,16 @@ import static org.awaitility.Awaitility.await;
  * carrier here accepts everything and keeps the headers of each call.
  */
 @ServiceIntegrationTest
-@DirtiesContext
 class ObservabilityIntegrationTests {
 
-	private static final RecordingCarrier carrier = RecordingCarrier.start();
+	@RegisterExtension
+	static final RecordingCarrier carrier = RecordingCarrier.start();
 
-	private static MessageRequests requests;
+	@RegisterExtension
+	static final MessageRequests requests = MessageRequests.open();
 
-	private static TopicProbe<DeliveryStatus> statuses;
+	@RegisterExtension
+	static final TopicProbe<DeliveryStatus> statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
 
 	@LocalServerPort
 	int port;
@@ -45,19 +45,6 @@ class ObservabilityIntegrationTests {
 	@DynamicPropertySource
 	static void carrierProperties(DynamicPropertyRegistry registry) {
 		carrier.register(registry);
-	}
-
-	@BeforeAll
-	static void open() {
-		requests = MessageRequests.open();
-		statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
-	}
-
-	@AfterAll
-	static void close() {
-		requests.close();
-		statuses.close();
-		carrier.close();
 	}
 
 	@Test

@@ -14,11 +14,13 @@ import com.sun.net.httpserver.HttpServer;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import dev.smspipeline.testsupport.junit.ClassResource;
+
 /**
  * A carrier that accepts every create call and keeps the headers of each, for what the
  * simulator does not record (the trace context). Points {@code sms.carrier.*} at itself.
  */
-public final class RecordingCarrier implements AutoCloseable {
+public final class RecordingCarrier implements ClassResource {
 
 	private final HttpServer server;
 

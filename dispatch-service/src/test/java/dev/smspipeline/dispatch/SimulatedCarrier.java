@@ -18,9 +18,21 @@ public final class SimulatedCarrier {
 	private SimulatedCarrier() {
 	}
 
-	/** A simulator with the default scenario table and fresh credentials. */
+	/** A simulator of its own, with the default scenario table and fresh credentials. */
 	public static CarrierSimulator start() {
 		return CarrierSimulator.start(SimulatorSettings.forTests());
+	}
+
+	/**
+	 * The one simulator of this test JVM, started on first use and stopped when the JVM
+	 * exits, as {@code TestInfrastructure} does with the broker and database. Test
+	 * classes share it, and with it an application context pointed at it: they keep apart
+	 * by their own message ids and numbers (the scenario table keys on numbers, and it
+	 * rate-limits each number), never by clearing or closing it.
+	 * @return the shared simulator
+	 */
+	public static CarrierSimulator shared() {
+		return Shared.CARRIER;
 	}
 
 	/**
@@ -43,6 +55,27 @@ public final class SimulatedCarrier {
 			.stream()
 			.filter((create) -> request.getMessageId().equals(create.idempotencyKey()))
 			.toList();
+	}
+
+	/**
+	 * Whether the carrier has not yet had a create to {@code number}, so that the
+	 * scenario table treats the next one as its first.
+	 * @param carrier the carrier
+	 * @param number a number, E.164
+	 * @return whether no create to it was received
+	 */
+	public static boolean unused(CarrierSimulator carrier, String number) {
+		return carrier.receivedMessages().stream().noneMatch((create) -> number.equals(create.to()));
+	}
+
+	private static final class Shared {
+
+		static final CarrierSimulator CARRIER = start();
+
+		static {
+			Runtime.getRuntime().addShutdownHook(new Thread(CARRIER::close, "carrier-simulator-stop"));
+		}
+
 	}
 
 }

@@ -3,34 +3,24 @@ package dev.smspipeline.dispatch.consent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import dev.smspipeline.dispatch.CarrierLog;
+import dev.smspipeline.dispatch.DispatchIntegrationTest;
 import dev.smspipeline.dispatch.Events;
 import dev.smspipeline.dispatch.MessageRequests;
 import dev.smspipeline.dispatch.SimulatedCarrier;
@@ -48,7 +38,6 @@ import dev.smspipeline.simulator.messages.ReceivedMessage;
 import dev.smspipeline.testsupport.accounts.TestAccount;
 import dev.smspipeline.testsupport.infrastructure.TestInfrastructure;
 import dev.smspipeline.testsupport.kafka.TopicProbe;
-import dev.smspipeline.testsupport.spring.ServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,41 +48,22 @@ import static org.awaitility.Awaitility.await;
  * table, or have not arrived yet. A number keeps two texts in memory here, so the third
  * is parked.
  */
-@ServiceIntegrationTest
-@DirtiesContext
-@TestPropertySource(properties = "sms.dispatch.max-buffered-per-number=2")
+@DispatchIntegrationTest
 class ConsentIntegrationTests {
 
-	private static final CarrierSimulator carrier = SimulatedCarrier.start();
+	private static final CarrierSimulator carrier = SimulatedCarrier.shared();
 
-	private static MessageRequests requests;
+	@RegisterExtension
+	static final MessageRequests requests = MessageRequests.open();
 
-	private static Events events;
+	@RegisterExtension
+	static final Events events = Events.open();
 
-	private static TopicProbe<DeliveryStatus> statuses;
+	@RegisterExtension
+	static final TopicProbe<DeliveryStatus> statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void carrierProperties(DynamicPropertyRegistry registry) {
-		SimulatedCarrier.register(registry, carrier);
-	}
-
-	@BeforeAll
-	static void open() {
-		requests = MessageRequests.open();
-		events = Events.open();
-		statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
-	}
-
-	@AfterAll
-	static void close() {
-		requests.close();
-		events.close();
-		statuses.close();
-		carrier.close();
-	}
 
 	@Test
 	void cancelsTheQueuedAndParkedTextsOfACancelledCampaign() {
@@ -190,20 +160,8 @@ class ConsentIntegrationTests {
 			producer.send(new ProducerRecord<>(Topics.CAMPAIGN_EVENTS, key, foreign)).get();
 		}
 
-		try (KafkaConsumer<String, byte[]> deadLetters = new KafkaConsumer<>(properties, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = deadLetters
-				.partitionsFor(Topics.deadLetter(Topics.CAMPAIGN_EVENTS), Duration.ofSeconds(30))
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			deadLetters.assign(partitions);
-			deadLetters.seekToBeginning(partitions);
-			List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-			ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(30)).until(() -> {
-				deadLetters.poll(Duration.ofMillis(200)).forEach(seen::add);
-				return seen.stream().filter((record) -> key.equals(record.key())).findFirst();
-			}, Optional::isPresent).get();
+		try (TopicProbe<byte[]> deadLetters = TopicProbe.ofBytes(Topics.deadLetter(Topics.CAMPAIGN_EVENTS))) {
+			ConsumerRecord<String, byte[]> dead = deadLetters.awaitRecord((record) -> key.equals(record.key()));
 			// Read as a CampaignEvent whatever its writer schema, it cannot be read at
 			// all: its
 			// dead letter holds its original bytes.
@@ -230,22 +188,8 @@ class ConsentIntegrationTests {
 	}
 
 	private static ConsumerRecord<String, byte[]> awaitDeadLetter(String topic, String key) {
-		Properties properties = new Properties();
-		properties.put("bootstrap.servers", TestInfrastructure.shared().kafkaBootstrapServers());
-		try (KafkaConsumer<String, byte[]> deadLetters = new KafkaConsumer<>(properties, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = deadLetters
-				.partitionsFor(Topics.deadLetter(topic), Duration.ofSeconds(30))
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			deadLetters.assign(partitions);
-			deadLetters.seekToBeginning(partitions);
-			List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-			return await().atMost(Duration.ofSeconds(30)).until(() -> {
-				deadLetters.poll(Duration.ofMillis(200)).forEach(seen::add);
-				return seen.stream().filter((record) -> key.equals(record.key())).findFirst();
-			}, Optional::isPresent).get();
+		try (TopicProbe<byte[]> deadLetters = TopicProbe.ofBytes(Topics.deadLetter(topic))) {
+			return deadLetters.awaitRecord((record) -> key.equals(record.key()));
 		}
 	}
 

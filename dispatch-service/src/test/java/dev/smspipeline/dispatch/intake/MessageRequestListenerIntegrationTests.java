@@ -3,41 +3,30 @@ package dev.smspipeline.dispatch.intake;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.Mockito;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import dev.smspipeline.dispatch.CarrierLog;
+import dev.smspipeline.dispatch.DispatchIntegrationTest;
 import dev.smspipeline.dispatch.MessageRequests;
 import dev.smspipeline.dispatch.SimulatedCarrier;
 import dev.smspipeline.dispatch.TextStatuses;
@@ -50,7 +39,6 @@ import dev.smspipeline.schemas.serde.AvroDeserializer;
 import dev.smspipeline.simulator.CarrierSimulator;
 import dev.smspipeline.testsupport.infrastructure.TestInfrastructure;
 import dev.smspipeline.testsupport.kafka.TopicProbe;
-import dev.smspipeline.testsupport.spring.ServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,61 +52,36 @@ import static org.mockito.Mockito.times;
  * record, and records that cannot be read or processed dead-lettered without stopping the
  * partition. The submission flow is a spy, to make one text's processing fail.
  */
-@ServiceIntegrationTest
-@DirtiesContext
+@DispatchIntegrationTest
 class MessageRequestListenerIntegrationTests {
 
 	private static final int PARTITIONS = 6;
 
-	private static final CarrierSimulator carrier = SimulatedCarrier.start();
+	private static final CarrierSimulator carrier = SimulatedCarrier.shared();
 
-	private static MessageRequests requests;
+	@RegisterExtension
+	static final MessageRequests requests = MessageRequests.open();
 
-	private static TopicProbe<DeliveryStatus> statuses;
+	@RegisterExtension
+	static final TopicProbe<DeliveryStatus> statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
 
-	private static KafkaConsumer<String, byte[]> deadLetters;
-
-	private static final List<ConsumerRecord<String, byte[]>> deadLettersSeen = new ArrayList<>();
+	@RegisterExtension
+	static final TopicProbe<byte[]> deadLetters = TopicProbe.ofBytes(Topics.deadLetter(Topics.MESSAGE_REQUESTED));
 
 	@Autowired
 	KafkaListenerEndpointRegistry listeners;
 
-	@MockitoSpyBean
+	@Autowired
 	SubmissionFlow flow;
-
-	@DynamicPropertySource
-	static void carrierProperties(DynamicPropertyRegistry registry) {
-		SimulatedCarrier.register(registry, carrier);
-	}
-
-	@BeforeAll
-	static void open() {
-		requests = MessageRequests.open();
-		statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
-		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers());
-		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-probe-" + UUID.randomUUID());
-		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		deadLetters = new KafkaConsumer<>(properties);
-	}
-
-	@AfterAll
-	static void close() {
-		requests.close();
-		statuses.close();
-		deadLetters.close(Duration.ofSeconds(1));
-		carrier.close();
-	}
 
 	@Test
 	void commitsOffsetsOnlyUpToTheFirstUnfinishedRecord() throws Exception {
 		// The first create to a +1415207 number gets a 429 with Retry-After: 3, so that
 		// text
 		// stays unfinished for three seconds while a later text of its partition goes.
-		String held = onPartition("+1415207", 0);
+		// +14152076xxx: no other class of this JVM texts those, and this one must be the
+		// carrier's first to it.
+		String held = onPartition("+14152076", 0);
 		String free = onPartition("+1415555", MessageRequests.partitionOf(held, PARTITIONS));
 		MessageRequested first = MessageRequests.to(held);
 		MessageRequested second = MessageRequests.to(free);
@@ -234,12 +197,18 @@ class MessageRequestListenerIntegrationTests {
 		statuses.await(TextStatuses.of(request, MessageStatus.SUBMITTED));
 	}
 
-	/** A number starting with {@code prefix} on the given partition. */
+	/**
+	 * A North American number starting with {@code prefix} on the given partition, to
+	 * which the carrier has had no create yet.
+	 */
 	private static String onPartition(String prefix, int partition) {
-		int start = ThreadLocalRandom.current().nextInt(10_000);
-		for (int i = 0; i < 10_000; i++) {
-			String candidate = prefix + String.format("%04d", (start + i) % 10_000);
-			if (MessageRequests.partitionOf(candidate, PARTITIONS) == partition) {
+		int digits = 12 - prefix.length();
+		int numbers = (int) Math.pow(10, digits);
+		int start = ThreadLocalRandom.current().nextInt(numbers);
+		for (int i = 0; i < numbers; i++) {
+			String candidate = prefix + String.format("%0" + digits + "d", (start + i) % numbers);
+			if (MessageRequests.partitionOf(candidate, PARTITIONS) == partition
+					&& SimulatedCarrier.unused(carrier, candidate)) {
 				return candidate;
 			}
 		}
@@ -258,25 +227,7 @@ class MessageRequestListenerIntegrationTests {
 	}
 
 	private static ConsumerRecord<String, byte[]> awaitDeadLetter(Predicate<ConsumerRecord<String, byte[]>> match) {
-		return await().atMost(Duration.ofSeconds(30))
-			.pollInterval(Duration.ZERO)
-			.until(() -> pollDeadLetters(match), Optional::isPresent)
-			.get();
-	}
-
-	private static Optional<ConsumerRecord<String, byte[]>> pollDeadLetters(
-			Predicate<ConsumerRecord<String, byte[]>> match) {
-		if (deadLetters.assignment().isEmpty()) {
-			List<TopicPartition> partitions = deadLetters
-				.partitionsFor(Topics.deadLetter(Topics.MESSAGE_REQUESTED), Duration.ofSeconds(5))
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			deadLetters.assign(partitions);
-			deadLetters.seekToBeginning(partitions);
-		}
-		deadLetters.poll(Duration.ofMillis(200)).forEach(deadLettersSeen::add);
-		return deadLettersSeen.stream().filter(match).findFirst();
+		return deadLetters.awaitRecord(match);
 	}
 
 	private static long originalOffset(ConsumerRecord<?, ?> record) {

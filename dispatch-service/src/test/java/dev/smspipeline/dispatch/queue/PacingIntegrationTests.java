@@ -6,25 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 import dev.smspipeline.dispatch.CarrierLog;
+import dev.smspipeline.dispatch.DispatchIntegrationTest;
 import dev.smspipeline.dispatch.MessageRequests;
 import dev.smspipeline.dispatch.SimulatedCarrier;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.simulator.CarrierSimulator;
 import dev.smspipeline.simulator.messages.Outcome;
 import dev.smspipeline.simulator.messages.ReceivedMessage;
-import dev.smspipeline.testsupport.spring.ServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,35 +27,18 @@ import static org.awaitility.Awaitility.await;
 /**
  * Per-number pacing without head-of-line blocking, measured where it matters: at the
  * carrier simulator, whose {@code receivedAt} is the time its 1-second rule uses. A
- * number keeps at most five texts in memory here, so a backlog is parked and fed back.
+ * number keeps at most two texts in memory here, so a backlog is parked and fed back.
  */
-@ServiceIntegrationTest
-@DirtiesContext
-@TestPropertySource(properties = "sms.dispatch.max-buffered-per-number=5")
+@DispatchIntegrationTest
 class PacingIntegrationTests {
 
-	private static final CarrierSimulator carrier = SimulatedCarrier.start();
+	private static final CarrierSimulator carrier = SimulatedCarrier.shared();
 
-	private static MessageRequests requests;
+	@RegisterExtension
+	static final MessageRequests requests = MessageRequests.open();
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void carrierProperties(DynamicPropertyRegistry registry) {
-		SimulatedCarrier.register(registry, carrier);
-	}
-
-	@BeforeAll
-	static void open() {
-		requests = MessageRequests.open();
-	}
-
-	@AfterAll
-	static void close() {
-		requests.close();
-		carrier.close();
-	}
 
 	@Test
 	void sendsFourTextsFiredAtOnceInOrderAtLeastASecondApartWhileFortyOthersGoAtOnce() {

@@ -12,12 +12,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +30,7 @@ import dev.smspipeline.simulator.CarrierSimulator;
 import dev.smspipeline.simulator.fault.FaultMode;
 import dev.smspipeline.simulator.messages.Outcome;
 import dev.smspipeline.simulator.messages.ReceivedMessage;
+import dev.smspipeline.testsupport.junit.ClassResource;
 import dev.smspipeline.testsupport.kafka.TopicProbe;
 import dev.smspipeline.testsupport.spring.ServiceIntegrationTest;
 
@@ -51,21 +50,26 @@ import static org.awaitility.Awaitility.await;
  * <li>{@code ERROR_500}: the carrier answers every create that it took nothing. The text
  * ends FAILED {@code CARRIER_UNAVAILABLE}.</li>
  * </ul>
- * The status callbacks go to a recorder in this JVM instead of status-service.
+ * The status callbacks go to a recorder in this JVM instead of status-service. The
+ * simulator is the one this JVM's classes share: a fault is on only during a test of this
+ * class, whose context alone is running then, and its texts go to numbers no other class
+ * uses.
  */
 @ServiceIntegrationTest
-@DirtiesContext
 class CarrierFaultIntegrationTests {
 
 	private static final Duration HELD_ANSWER = Duration.ofSeconds(3);
 
-	private static final CarrierSimulator carrier = SimulatedCarrier.start();
+	private static final CarrierSimulator carrier = SimulatedCarrier.shared();
 
-	private static final CallbackRecorder callbacks = new CallbackRecorder();
+	@RegisterExtension
+	static final CallbackRecorder callbacks = new CallbackRecorder();
 
-	private static MessageRequests requests;
+	@RegisterExtension
+	static final MessageRequests requests = MessageRequests.open();
 
-	private static TopicProbe<DeliveryStatus> statuses;
+	@RegisterExtension
+	static final TopicProbe<DeliveryStatus> statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
 
 	@DynamicPropertySource
 	static void carrierProperties(DynamicPropertyRegistry registry) {
@@ -75,20 +79,6 @@ class CarrierFaultIntegrationTests {
 		registry.add("sms.dispatch.retry.max-attempts", () -> "3");
 		registry.add("sms.dispatch.retry.initial-backoff", () -> "100ms");
 		registry.add("sms.dispatch.retry.max-backoff", () -> "200ms");
-	}
-
-	@BeforeAll
-	static void open() {
-		requests = MessageRequests.open();
-		statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
-	}
-
-	@AfterAll
-	static void close() {
-		requests.close();
-		statuses.close();
-		carrier.close();
-		callbacks.close();
 	}
 
 	@AfterEach
@@ -151,7 +141,7 @@ class CarrierFaultIntegrationTests {
 	 * Stands in for status-service's status webhook: keeps the message id (from the query
 	 * dispatch adds) and the {@code MessageStatus} of every callback.
 	 */
-	private static final class CallbackRecorder implements AutoCloseable {
+	private static final class CallbackRecorder implements ClassResource {
 
 		private final HttpServer server;
 

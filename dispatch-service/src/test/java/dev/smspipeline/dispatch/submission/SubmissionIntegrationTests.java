@@ -5,14 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
+import dev.smspipeline.dispatch.DispatchIntegrationTest;
 import dev.smspipeline.dispatch.MessageRequests;
 import dev.smspipeline.dispatch.SimulatedCarrier;
 import dev.smspipeline.dispatch.TextStatuses;
@@ -28,51 +24,29 @@ import dev.smspipeline.simulator.CarrierSimulator;
 import dev.smspipeline.simulator.messages.Outcome;
 import dev.smspipeline.simulator.messages.ReceivedMessage;
 import dev.smspipeline.testsupport.kafka.TopicProbe;
-import dev.smspipeline.testsupport.spring.ServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Requested texts through the whole service: the real broker, registry and database, and
- * the carrier simulator in this JVM. Each test uses its own recipient number (the carrier
- * answers 429 to a second create for a number within a second).
- *
- * <p>
- * The context is closed after the class: its simulator goes with it, and no listener of
- * an earlier context may take this class's records in the shared consumer group.
+ * the carrier simulator of this JVM. Each test uses its own recipient number, unused by
+ * every other class that shares the simulator (the carrier answers 429 to a second create
+ * for a number within a second).
  */
-@ServiceIntegrationTest
-@DirtiesContext
+@DispatchIntegrationTest
 class SubmissionIntegrationTests {
 
-	private static final CarrierSimulator carrier = SimulatedCarrier.start();
+	private static final CarrierSimulator carrier = SimulatedCarrier.shared();
 
-	private static MessageRequests requests;
+	@RegisterExtension
+	static final MessageRequests requests = MessageRequests.open();
 
-	private static TopicProbe<DeliveryStatus> statuses;
+	@RegisterExtension
+	static final TopicProbe<DeliveryStatus> statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
 
-	private static TopicProbe<OptOutChange> optOuts;
-
-	@DynamicPropertySource
-	static void carrierProperties(DynamicPropertyRegistry registry) {
-		SimulatedCarrier.register(registry, carrier);
-	}
-
-	@BeforeAll
-	static void open() {
-		requests = MessageRequests.open();
-		statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
-		optOuts = TopicProbe.of(Topics.OPT_OUTS);
-	}
-
-	@AfterAll
-	static void close() {
-		requests.close();
-		statuses.close();
-		optOuts.close();
-		carrier.close();
-	}
+	@RegisterExtension
+	static final TopicProbe<OptOutChange> optOuts = TopicProbe.of(Topics.OPT_OUTS);
 
 	@Test
 	void publishesQueuedThenSubmittedWithTheCarriersSid() {
