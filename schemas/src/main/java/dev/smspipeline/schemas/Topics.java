@@ -1,7 +1,7 @@
 package dev.smspipeline.schemas;
 
 /**
- * Names of the topics the services share. The contract is fixed in DESIGN.md; the
+ * Names of the topics the services share. The contract is fixed in docs/contracts.md; the
  * constants keep the spelling in one place.
  */
 public final class Topics {

@@ -32,7 +32,7 @@ public record CampaignCounts(Map<MessageState, Long> byState, long segments) {
 
 	/**
 	 * The counts as the API and the campaign events show them: {@code total}, then the
-	 * DESIGN.md buckets campaign-service can know ({@code inQueue}: held here,
+	 * docs/contracts.md buckets campaign-service can know ({@code inQueue}: held here,
 	 * {@code error}: rejected and expired, {@code canceled}: campaign canceled or skipped
 	 * by smart sending, {@code deleted}), then the details ({@code released},
 	 * {@code rejected}, {@code expired}, {@code skipped}).

@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * Campaign requests and the campaign API.
  *
  * @param defaultValidity a campaign text's validity when the request gives none
- * (DESIGN.md: PT4H)
+ * (docs/contracts.md: PT4H)
  * @param maxValidity longest {@code validity} a request may ask for
  * @param maxSmartSendingWindow longest {@code smartSendingWindow} a request may ask for
  * @param defaultPageSize campaigns per page when {@code limit} is absent

@@ -24,10 +24,10 @@ import dev.smspipeline.schemas.Topics;
 
 /**
  * The one place a campaign's status changes. Every transition is checked against
- * DESIGN.md's lifecycle, bumps the campaign's version, stamps its timeline and writes a
- * {@code STATUS_CHANGED} event (event id {@code <campaignId>:<version>}, with the counts
- * campaign-service knows) to the outbox, in the caller's transaction. The caller holds
- * the campaign's row lock.
+ * docs/contracts.md's lifecycle, bumps the campaign's version, stamps its timeline and
+ * writes a {@code STATUS_CHANGED} event (event id {@code <campaignId>:<version>}, with
+ * the counts campaign-service knows) to the outbox, in the caller's transaction. The
+ * caller holds the campaign's row lock.
  *
  * <pre>
  * DRAFT → SCHEDULED → PROCESSING → SENDING → SENT → DONE
@@ -63,7 +63,7 @@ public class Lifecycle {
 		this.clock = clock;
 	}
 
-	/** Whether DESIGN.md's lifecycle allows {@code from} → {@code to}. */
+	/** Whether docs/contracts.md's lifecycle allows {@code from} → {@code to}. */
 	public static boolean allowed(CampaignStatus from, CampaignStatus to) {
 		return ALLOWED.getOrDefault(from, Set.of()).contains(to);
 	}

@@ -12,7 +12,7 @@ public sealed interface PhoneNumberCheck {
 	/**
 	 * The number may not be texted.
 	 *
-	 * @param reasonCode DESIGN.md's REJECTED reason code
+	 * @param reasonCode docs/contracts.md's REJECTED reason code
 	 * @param reason for a person to read
 	 */
 	record Rejected(String reasonCode, String reason) implements PhoneNumberCheck {

@@ -15,7 +15,7 @@ import java.time.ZonedDateTime;
  */
 public record QuietHours(boolean enabled, LocalTime start, LocalTime end) {
 
-	/** DESIGN.md's default: 21:00 to 08:00 in the recipient's zone. */
+	/** docs/contracts.md's default: 21:00 to 08:00 in the recipient's zone. */
 	public static final QuietHours DEFAULT = new QuietHours(true, LocalTime.of(21, 0), LocalTime.of(8, 0));
 
 	public QuietHours {

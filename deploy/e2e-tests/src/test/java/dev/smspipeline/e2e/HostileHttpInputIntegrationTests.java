@@ -50,9 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tolerant reader, as Avro readers are on the topics, so a CRM integration that sends an
  * extra field keeps working); an invalid or foreign number is not a 400 but a text that
  * ends {@code REJECTED} with {@code INVALID_NUMBER} or {@code UNSUPPORTED_COUNTRY}, as
- * DESIGN.md's statuses say; a JSON body is capped at 16 MB by Jackson's document limit
- * (campaign-service {@code spring.jackson.factory.constraints.read.max-document-length});
- * a CSV upload is streamed with no size cap, each row capped by
+ * docs/contracts.md's statuses say; a JSON body is capped at 16 MB by Jackson's document
+ * limit (campaign-service
+ * {@code spring.jackson.factory.constraints.read.max-document-length}); a CSV upload is
+ * streamed with no size cap, each row capped by
  * {@code sms.campaigns.audience.max-row-length}.
  */
 @ExtendWith(Pipeline.Extension.class)

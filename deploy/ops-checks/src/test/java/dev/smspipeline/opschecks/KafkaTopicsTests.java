@@ -14,12 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Strimzi KafkaTopic resources of the base against the topic contract: every topic of
- * DESIGN.md with its dead-letter topic, compacted where DESIGN.md says so, three replicas
- * with two in sync.
+ * docs/contracts.md with its dead-letter topic, compacted where docs/contracts.md says
+ * so, three replicas with two in sync.
  */
 class KafkaTopicsTests {
 
-	/** DESIGN.md's topic table, with whether the topic is compacted. */
+	/** docs/contracts.md's topic table, with whether the topic is compacted. */
 	static final Map<String, Boolean> DESIGN_TOPICS = Map.of("sms.message-requested", false, "sms.delivery-status",
 			false, "sms.campaign-events", false, "crm.sms-requests", false, "sms.opt-outs", true);
 

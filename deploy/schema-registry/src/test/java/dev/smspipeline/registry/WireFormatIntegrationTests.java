@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What DESIGN.md promises of every topic: a consumer that knows nothing of the project,
- * only the registry URL, reads what the project's serializer produced.
+ * What docs/contracts.md promises of every topic: a consumer that knows nothing of the
+ * project, only the registry URL, reads what the project's serializer produced.
  */
 class WireFormatIntegrationTests {
 

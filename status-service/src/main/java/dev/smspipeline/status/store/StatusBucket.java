@@ -7,9 +7,9 @@ import java.util.Set;
 import dev.smspipeline.events.MessageStatus;
 
 /**
- * The buckets campaign counters and searches group statuses into, as DESIGN.md maps them.
- * A status this build does not know ({@code UNKNOWN}) counts as in queue: nothing is
- * known to have happened to the text yet.
+ * The buckets campaign counters and searches group statuses into, as docs/contracts.md
+ * maps them. A status this build does not know ({@code UNKNOWN}) counts as in queue:
+ * nothing is known to have happened to the text yet.
  */
 public enum StatusBucket {
 

@@ -57,7 +57,7 @@ public final class ScenarioTable {
 	}
 
 	/**
-	 * The table of DESIGN.md, by the exchange of a {@code +1 415} number.
+	 * The table of docs/contracts.md, by the exchange of a {@code +1 415} number.
 	 * @return the default table
 	 */
 	public static ScenarioTable defaults() {
