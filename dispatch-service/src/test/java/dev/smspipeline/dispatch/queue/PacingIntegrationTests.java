@@ -11,15 +11,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.smspipeline.dispatch.CarrierLog;
-import dev.smspipeline.dispatch.DispatchIntegrationTest;
 import dev.smspipeline.dispatch.MessageRequests;
 import dev.smspipeline.dispatch.SimulatedCarrier;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.simulator.CarrierSimulator;
 import dev.smspipeline.simulator.messages.Outcome;
 import dev.smspipeline.simulator.messages.ReceivedMessage;
+import dev.smspipeline.testsupport.spring.ServiceIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,9 +30,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Per-number pacing without head-of-line blocking, measured where it matters: at the
  * carrier simulator, whose {@code receivedAt} is the time its 1-second rule uses. A
- * number keeps at most two texts in memory here, so a backlog is parked and fed back.
+ * number keeps at most five texts in memory here, so a backlog is parked and fed back.
+ * Latency is measured here, so the class keeps a context of its own, without the spy and
+ * the smaller memory of {@code @DispatchIntegrationTest}; the simulator is the shared
+ * one.
  */
-@DispatchIntegrationTest
+@ServiceIntegrationTest
+@TestPropertySource(properties = "sms.dispatch.max-buffered-per-number=5")
 class PacingIntegrationTests {
 
 	private static final CarrierSimulator carrier = SimulatedCarrier.shared();
@@ -39,6 +46,11 @@ class PacingIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void carrierProperties(DynamicPropertyRegistry registry) {
+		SimulatedCarrier.register(registry, carrier);
+	}
 
 	@Test
 	void sendsFourTextsFiredAtOnceInOrderAtLeastASecondApartWhileFortyOthersGoAtOnce() {
