@@ -23,6 +23,19 @@ public final class DeadLetterHeaders {
 	 */
 	public static final String PROCESSING_FAILED = "PROCESSING_FAILED";
 
+	/**
+	 * The {@value #REASON} of an {@code sms.opt-outs} record no consumer can apply: not
+	 * an {@code OptOutChange}, no account, a recipient that is no E.164 number, or a
+	 * tombstone whose key is no {@link OptOutKey}.
+	 */
+	public static final String INVALID_OPT_OUT = "INVALID_OPT_OUT";
+
+	/**
+	 * The {@value #REASON} of an {@code sms.campaign-events} record that reads as another
+	 * type than {@code CampaignEvent}.
+	 */
+	public static final String NOT_A_CAMPAIGN_EVENT = "NOT_A_CAMPAIGN_EVENT";
+
 	private DeadLetterHeaders() {
 	}
 

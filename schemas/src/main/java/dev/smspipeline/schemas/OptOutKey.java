@@ -57,10 +57,20 @@ public record OptOutKey(String accountId, String e164) {
 		}
 		String accountId = key.substring(0, colon);
 		String e164 = key.substring(colon + 1);
-		if (!plain(accountId) || !E164.matcher(e164).matches()) {
+		if (!plain(accountId) || !isE164(e164)) {
 			return Optional.empty();
 		}
 		return Optional.of(new OptOutKey(accountId, e164));
+	}
+
+	/**
+	 * Whether {@code number} is a recipient as this topic's producers write it: E.164,
+	 * {@code '+'} and 7 to 15 digits, the first not 0, nothing else.
+	 * @param number a recipient, maybe {@code null}
+	 * @return whether it is one
+	 */
+	public static boolean isE164(String number) {
+		return number != null && E164.matcher(number).matches();
 	}
 
 	/** The key as written to the topic: {@code <accountId>:<e164>}. */

@@ -18,4 +18,10 @@ class DeadLetterHeadersTests {
 		assertThat(DeadLetterHeaders.PROCESSING_FAILED).isEqualTo("PROCESSING_FAILED");
 	}
 
+	@Test
+	void theCodesTwoServicesShareAreSpeltOnce() {
+		assertThat(DeadLetterHeaders.INVALID_OPT_OUT).isEqualTo("INVALID_OPT_OUT");
+		assertThat(DeadLetterHeaders.NOT_A_CAMPAIGN_EVENT).isEqualTo("NOT_A_CAMPAIGN_EVENT");
+	}
+
 }

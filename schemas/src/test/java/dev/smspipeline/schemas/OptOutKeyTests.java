@@ -41,4 +41,22 @@ class OptOutKeyTests {
 		assertThat(OptOutKey.parse("acme:+123456789012345")).contains(new OptOutKey("acme", "+123456789012345"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "+1415555", "+141555501000000", "+14155550100" })
+	void takesAnE164RecipientAsTheProducersWriteIt(String number) {
+		assertThat(OptOutKey.isE164(number)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "14155550100", "+04155550100", "+1 415 555 0100", "+141555", "+1415555010000000",
+			"+14155550100\n" })
+	void refusesARecipientThatIsNotE164(String number) {
+		assertThat(OptOutKey.isE164(number)).isFalse();
+	}
+
+	@Test
+	void refusesNoRecipient() {
+		assertThat(OptOutKey.isE164(null)).isFalse();
+	}
+
 }

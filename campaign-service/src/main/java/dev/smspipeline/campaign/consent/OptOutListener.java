@@ -12,6 +12,7 @@ import dev.smspipeline.campaign.recipient.PhoneNumbers;
 import dev.smspipeline.events.OptOutChange;
 import dev.smspipeline.platform.kafka.deadletter.RejectedRecordException;
 import dev.smspipeline.schemas.OptOutKey;
+import dev.smspipeline.schemas.DeadLetterHeaders;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroSerdeConfig;
 import dev.smspipeline.platform.logging.PhoneNumberMask;
@@ -45,8 +46,6 @@ class OptOutListener {
 	/** The consumer group. */
 	static final String GROUP = "campaign-service-opt-outs";
 
-	static final String INVALID = "INVALID_OPT_OUT";
-
 	private static final Logger log = LoggerFactory.getLogger(OptOutListener.class);
 
 	private final OptOuts optOuts;
@@ -70,13 +69,14 @@ class OptOutListener {
 			return;
 		}
 		if (!(record.value() instanceof OptOutChange change)) {
-			throw new RejectedRecordException(INVALID, "Not an OptOutChange: " + record.value().getClass().getName());
+			throw new RejectedRecordException(DeadLetterHeaders.INVALID_OPT_OUT,
+					"Not an OptOutChange: " + record.value().getClass().getName());
 		}
 		if (change.getAccountId() == null || change.getAccountId().isBlank()) {
-			throw new RejectedRecordException(INVALID, "accountId: is required");
+			throw new RejectedRecordException(DeadLetterHeaders.INVALID_OPT_OUT, "accountId: is required");
 		}
 		String e164 = this.phoneNumbers.e164(change.getRecipient())
-			.orElseThrow(() -> new RejectedRecordException(INVALID,
+			.orElseThrow(() -> new RejectedRecordException(DeadLetterHeaders.INVALID_OPT_OUT,
 					"recipient: '" + PhoneNumberMask.mask(change.getRecipient()) + "' is not a valid phone number"));
 		change.setRecipient(e164);
 		Boolean changed = this.transactions.execute((status) -> this.optOuts.apply(change));
@@ -87,11 +87,11 @@ class OptOutListener {
 
 	private void forget(String key) {
 		OptOutKey parsed = OptOutKey.parse(key)
-			.orElseThrow(() -> new RejectedRecordException(INVALID,
+			.orElseThrow(() -> new RejectedRecordException(DeadLetterHeaders.INVALID_OPT_OUT,
 					"A tombstone needs the key <accountId>:<e164>, not " + PhoneNumberMask.maskAll(key)));
 		String account = parsed.accountId();
 		String e164 = this.phoneNumbers.e164(parsed.e164())
-			.orElseThrow(() -> new RejectedRecordException(INVALID,
+			.orElseThrow(() -> new RejectedRecordException(DeadLetterHeaders.INVALID_OPT_OUT,
 					"Tombstone key " + account + ":" + PhoneNumberMask.mask(parsed.e164()) + " names no valid number"));
 		this.transactions.executeWithoutResult((status) -> this.optOuts.remove(account, e164));
 		log.debug("Forgot {} for account {} (tombstone)", PhoneNumberMask.mask(e164), account);

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import dev.smspipeline.events.CampaignEvent;
 import dev.smspipeline.events.CampaignEventType;
 import dev.smspipeline.platform.kafka.deadletter.RejectedRecordException;
+import dev.smspipeline.schemas.DeadLetterHeaders;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroSerdeConfig;
 import dev.smspipeline.platform.logging.LogContext;
@@ -38,9 +39,6 @@ class CampaignEventListener {
 	/** The consumer group. */
 	static final String GROUP = "campaign-service";
 
-	/** Reason of a dead letter that reads as another type than {@code CampaignEvent}. */
-	static final String NOT_A_CAMPAIGN_EVENT = "NOT_A_CAMPAIGN_EVENT";
-
 	private final Completions completions;
 
 	CampaignEventListener(Completions completions) {
@@ -52,7 +50,7 @@ class CampaignEventListener {
 			properties = AvroSerdeConfig.VALUE_TYPE + "=dev.smspipeline.events.CampaignEvent")
 	void onCampaignEvent(ConsumerRecord<String, Object> record) {
 		if (record.value() != null && !(record.value() instanceof CampaignEvent)) {
-			throw new RejectedRecordException(NOT_A_CAMPAIGN_EVENT,
+			throw new RejectedRecordException(DeadLetterHeaders.NOT_A_CAMPAIGN_EVENT,
 					"Not a CampaignEvent: " + record.value().getClass().getName());
 		}
 		if (record.value() instanceof CampaignEvent event && event.getType() == CampaignEventType.COMPLETED) {

@@ -11,6 +11,7 @@ import dev.smspipeline.events.CampaignEvent;
 import dev.smspipeline.events.CampaignEventType;
 import dev.smspipeline.events.CampaignStatus;
 import dev.smspipeline.platform.kafka.deadletter.RejectedRecordException;
+import dev.smspipeline.schemas.DeadLetterHeaders;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroSerdeConfig;
 
@@ -44,9 +45,6 @@ class CampaignEventListener {
 	/** The consumer group. */
 	static final String GROUP = "dispatch-service-campaigns";
 
-	/** The reason code of a record that is not a {@code CampaignEvent}. */
-	static final String NOT_A_CAMPAIGN_EVENT = "NOT_A_CAMPAIGN_EVENT";
-
 	private static final Logger log = LoggerFactory.getLogger(CampaignEventListener.class);
 
 	private final Cancellations cancellations;
@@ -62,7 +60,7 @@ class CampaignEventListener {
 			return;
 		}
 		if (!(record.value() instanceof CampaignEvent event)) {
-			throw new RejectedRecordException(NOT_A_CAMPAIGN_EVENT,
+			throw new RejectedRecordException(DeadLetterHeaders.NOT_A_CAMPAIGN_EVENT,
 					"Not a CampaignEvent: " + record.value().getClass().getName());
 		}
 		Cancellation cancellation = cancellationOf(event);

@@ -1,7 +1,5 @@
 package dev.smspipeline.dispatch.consent;
 
-import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.smspipeline.events.OptOutChange;
 import dev.smspipeline.platform.kafka.deadletter.RejectedRecordException;
 import dev.smspipeline.platform.logging.PhoneNumberMask;
+import dev.smspipeline.schemas.DeadLetterHeaders;
 import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroSerdeConfig;
@@ -42,20 +41,7 @@ class OptOutListener {
 	/** The consumer group. */
 	static final String GROUP = "dispatch-service-opt-outs";
 
-	/**
-	 * The reason code of an opt-out change without account or without a valid recipient
-	 * number, or a tombstone without a valid key: the code campaign-service gives it.
-	 */
-	static final String INVALID_OPT_OUT = "INVALID_OPT_OUT";
-
 	private static final Logger log = LoggerFactory.getLogger(OptOutListener.class);
-
-	/**
-	 * A recipient as the topic's producers write it: E.164, no spaces. Strict, since
-	 * dispatch has no phone-number library; campaign-service (libphonenumber) would still
-	 * normalise a spaced or national number that this refuses.
-	 */
-	private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
 
 	private final OptOuts optOuts;
 
@@ -68,20 +54,22 @@ class OptOutListener {
 	void onOptOutChange(ConsumerRecord<String, Object> record) {
 		if (record.value() == null) {
 			OptOutKey key = OptOutKey.parse(record.key())
-				.orElseThrow(() -> new RejectedRecordException(INVALID_OPT_OUT,
+				.orElseThrow(() -> new RejectedRecordException(DeadLetterHeaders.INVALID_OPT_OUT,
 						"A tombstone needs the key <accountId>:<e164>, not " + PhoneNumberMask.maskAll(record.key())));
 			this.optOuts.forget(key.accountId(), key.e164());
 			return;
 		}
 		if (!(record.value() instanceof OptOutChange change)) {
-			throw new RejectedRecordException(INVALID_OPT_OUT,
+			throw new RejectedRecordException(DeadLetterHeaders.INVALID_OPT_OUT,
 					"Not an OptOutChange: " + record.value().getClass().getName());
 		}
 		if (change.getAccountId() == null || change.getAccountId().isBlank()) {
-			throw new RejectedRecordException(INVALID_OPT_OUT, "accountId: is required");
+			throw new RejectedRecordException(DeadLetterHeaders.INVALID_OPT_OUT, "accountId: is required");
 		}
-		if (change.getRecipient() == null || !E164.matcher(change.getRecipient()).matches()) {
-			throw new RejectedRecordException(INVALID_OPT_OUT,
+		// strict, since dispatch has no phone-number library: campaign-service
+		// (libphonenumber) would still normalise a spaced or national number
+		if (!OptOutKey.isE164(change.getRecipient())) {
+			throw new RejectedRecordException(DeadLetterHeaders.INVALID_OPT_OUT,
 					"recipient: '" + PhoneNumberMask.mask(change.getRecipient()) + "' is not an E.164 phone number");
 		}
 		boolean changed = this.optOuts.apply(change);
