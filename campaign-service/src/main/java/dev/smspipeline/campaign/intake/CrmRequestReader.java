@@ -131,7 +131,8 @@ class CrmRequestReader {
 	OneOffRequest oneOff(CrmSmsRequest request) {
 		OneOffRequest oneOff = new OneOffRequest(request.getRecipient(), request.getBody(), request.getSender(),
 				request.getCampaignId(), request.getAllowDuplicate(), request.getSendAt(),
-				(request.getAttributes() != null) ? Map.copyOf(request.getAttributes()) : Map.of());
+				(request.getAttributes() != null) ? Map.copyOf(request.getAttributes()) : Map.of(),
+				request.getPriority());
 		List<FieldError> errors = this.messages.validate(oneOff);
 		if (!errors.isEmpty()) {
 			boolean missing = errors.stream().anyMatch((error) -> error.reason().equals("is required"));

@@ -263,7 +263,7 @@ public class OneOffMessages {
 		int segments = SmsSegments.count(request.body());
 		MessageRequested requested = Texts
 			.request(new Texts.Text(messageId, account, request.campaignId(), e164, sender, request.body(), segments,
-					key, now, send.notBefore(), send.expiresAt(), source, request.attributes()));
+					key, now, send.notBefore(), send.expiresAt(), source, request.attributes(), request.priority()));
 		DeliveryStatus status = Texts
 			.status(messageId, account, request.campaignId(), e164, sender, MessageStatus.REQUESTED, now)
 			.setSegments(segments)

@@ -1,6 +1,11 @@
 package dev.smspipeline.campaign.message;
 
+import java.util.Locale;
+
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+import dev.smspipeline.events.TrafficClass;
 
 /**
  * Body of {@code POST /api/v1/messages}.
@@ -12,14 +17,18 @@ import jakarta.validation.constraints.NotBlank;
  * @param respectQuietHours whether to hold the text through the recipient's quiet hours
  * @param allowDuplicate {@code true} sends the text even when the same body went to the
  * same number within the duplicate window
+ * @param priority {@code transactional} (default): served before every due bulk text;
+ * {@code bulk}: a newsletter sent one by one, served like campaign texts
  */
 public record SendMessageRequest(@NotBlank(message = "is required") String recipient,
 		@NotBlank(message = "is required") String body, String sender, String campaignId, Boolean respectQuietHours,
-		Boolean allowDuplicate) {
+		Boolean allowDuplicate,
+		@Pattern(regexp = "(?i)transactional|bulk", message = "must be transactional or bulk") String priority) {
 
 	OneOffRequest toOneOff() {
 		return new OneOffRequest(this.recipient, this.body, this.sender, this.campaignId,
-				Boolean.TRUE.equals(this.allowDuplicate), null, null);
+				Boolean.TRUE.equals(this.allowDuplicate), null, null,
+				(this.priority != null) ? TrafficClass.valueOf(this.priority.toUpperCase(Locale.ROOT)) : null);
 	}
 
 }

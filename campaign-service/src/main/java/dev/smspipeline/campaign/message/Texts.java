@@ -8,6 +8,7 @@ import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.events.RequestSource;
 import dev.smspipeline.events.StatusSource;
+import dev.smspipeline.events.TrafficClass;
 import dev.smspipeline.schemas.EventIds;
 
 /**
@@ -40,6 +41,7 @@ public final class Texts {
 			.setExpiresAt(text.expiresAt())
 			.setSource(text.source())
 			.setAttributes(text.attributes())
+			.setPriority(text.priority())
 			.build();
 	}
 
@@ -86,10 +88,11 @@ public final class Texts {
 	 * @param expiresAt not submitted after this
 	 * @param source REST_API, CRM_TOPIC or CAMPAIGN
 	 * @param attributes free-form, passed on to dispatch
+	 * @param priority its traffic class: BULK for campaign texts
 	 */
 	public record Text(String messageId, String accountId, String campaignId, String recipient, String sender,
 			String body, int segments, String idempotencyKey, Instant requestedAt, Instant notBefore, Instant expiresAt,
-			RequestSource source, Map<String, String> attributes) {
+			RequestSource source, Map<String, String> attributes, TrafficClass priority) {
 
 	}
 

@@ -36,6 +36,7 @@ import dev.smspipeline.campaign.outbox.Outbox;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.RequestSource;
+import dev.smspipeline.events.TrafficClass;
 import dev.smspipeline.schemas.EventIds;
 import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
@@ -173,7 +174,7 @@ public class ReleasePoller {
 		if (admission instanceof Admission.Send) {
 			MessageRequested request = Texts.request(new Texts.Text(id, text.accountId(), text.campaignId().toString(),
 					text.recipient(), sender, text.body(), text.segments(), null, now, text.releaseAt(),
-					text.expiresAt(), RequestSource.CAMPAIGN, text.attributes()));
+					text.expiresAt(), RequestSource.CAMPAIGN, text.attributes(), TrafficClass.BULK));
 			return new Outbox.Entry(Topics.MESSAGE_REQUESTED, text.recipient(), request);
 		}
 		DeliveryStatus.Builder status = Texts

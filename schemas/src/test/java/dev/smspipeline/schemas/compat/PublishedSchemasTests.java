@@ -40,13 +40,12 @@ class PublishedSchemasTests {
 	@Test
 	void rejectsARequiredFieldAddedWithoutADefault() {
 		Schema current = MessageRequested.getClassSchema();
-		String json = current.toString()
-			.replace("\"fields\":[", "\"fields\":[{\"name\":\"priority\",\"type\":\"int\"},");
+		String json = current.toString().replace("\"fields\":[", "\"fields\":[{\"name\":\"weight\",\"type\":\"int\"},");
 		Schema broken = new Schema.Parser().parse(json);
 
 		assertThat(BackwardCompatibility.problems(broken, List.of(current))).singleElement()
 			.asString()
-			.contains("priority")
+			.contains("weight")
 			.contains("READER_FIELD_MISSING_DEFAULT_VALUE");
 	}
 
@@ -54,7 +53,7 @@ class PublishedSchemasTests {
 	void acceptsAnOptionalFieldAddedWithADefault() {
 		Schema current = MessageRequested.getClassSchema();
 		String json = current.toString()
-			.replace("\"fields\":[", "\"fields\":[{\"name\":\"priority\",\"type\":\"int\",\"default\":0},");
+			.replace("\"fields\":[", "\"fields\":[{\"name\":\"weight\",\"type\":\"int\",\"default\":0},");
 		Schema evolved = new Schema.Parser().parse(json);
 
 		assertThat(BackwardCompatibility.problems(evolved, List.of(current))).isEmpty();
