@@ -18,10 +18,14 @@ import org.springframework.validation.annotation.Validated;
  * @param retryMaxElapsed how long a record whose handling fails for another reason than
  * its content (the database is away) is retried, with back-off up to 30 s apart, before
  * it goes to {@code crm.sms-requests.DLT} with {@code x-reason: PROCESSING_FAILED}
+ * @param verifyRetention whether start-up reads the topic's {@code retention.ms} and
+ * refuses to start when idempotency keys ({@code sms.messages.idempotency.retention}) are
+ * kept for less ({@link RetentionCheck})
  */
 @Validated
 @ConfigurationProperties("sms.intake")
 public record IntakeSettings(@DefaultValue("true") boolean enabled,
-		@DefaultValue("2") @Positive @Max(64) int concurrency, @DefaultValue("5m") @NotNull Duration retryMaxElapsed) {
+		@DefaultValue("2") @Positive @Max(64) int concurrency, @DefaultValue("5m") @NotNull Duration retryMaxElapsed,
+		@DefaultValue("true") boolean verifyRetention) {
 
 }

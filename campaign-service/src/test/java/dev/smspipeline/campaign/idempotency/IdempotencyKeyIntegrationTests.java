@@ -1,7 +1,6 @@
 package dev.smspipeline.campaign.idempotency;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,6 +57,9 @@ class IdempotencyKeyIntegrationTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	IdempotencySettings settings;
 
 	@Test
 	void fourIdenticalRequestsWithOneKeyAtTheSameInstantMakeOneText() {
@@ -158,7 +160,7 @@ class IdempotencyKeyIntegrationTests {
 		String json = OneOffs.json(recipient, "Daily digest");
 		HttpResponse<String> first = acme().postJsonWithHeaders("/api/v1/messages", json, "Idempotency-Key", key);
 
-		this.clock.advance(Duration.ofHours(24).plusSeconds(1));
+		this.clock.advance(this.settings.retention().plusSeconds(1));
 		HttpResponse<String> later = acme().postJsonWithHeaders("/api/v1/messages", json, "Idempotency-Key", key);
 
 		assertThat(later.statusCode()).isEqualTo(202);
