@@ -16,11 +16,15 @@ import dev.smspipeline.campaign.schedule.SendTimes;
  * <li>a recipient on the account's suppression list: REJECTED, {@code OPTED_OUT};</li>
  * <li>a body over the segment limit: REJECTED, {@code TOO_LONG};</li>
  * <li>a body that breaks a content rule: REJECTED, {@code CONTENT_POLICY};</li>
- * <li>timing: a one-off goes out now (or at its {@code notBefore}); a campaign text being
- * created is held until its send time, or EXPIRED when quiet hours outlast its validity;
- * a due campaign text whose validity passed is EXPIRED ({@code VALIDITY_PASSED}), one
- * that fell into quiet hours is held to the next allowed minute or EXPIRED when that is
- * too late;</li>
+ * <li>timing: a one-off whose validity (from the later of its request and its
+ * {@code sendAt}) passed before it was read is EXPIRED
+ * ({@code VALIDITY_PASSED_BEFORE_INTAKE}); one whose {@code sendAt} or recipient's quiet
+ * hours (when it respects them) lie more than a second ahead is held until then, or
+ * EXPIRED when quiet hours outlast its validity; otherwise it goes out now; a campaign
+ * text being created is held until its send time, or EXPIRED when quiet hours outlast its
+ * validity; a due campaign text whose validity passed is EXPIRED
+ * ({@code VALIDITY_PASSED}), one that fell into quiet hours is held to the next allowed
+ * minute or EXPIRED when that is too late;</li>
  * <li>smart sending: a recipient who got a campaign text of the account within the window
  * is skipped ({@code SMART_SENDING_WINDOW});</li>
  * <li>otherwise the text goes out.</li>
@@ -31,6 +35,18 @@ public final class AdmissionPolicy {
 
 	/** Reason code of a text whose rendered body has too many segments. */
 	public static final String TOO_LONG = "TOO_LONG";
+
+	/**
+	 * Reason code of a one-off whose validity had passed when its request was read (a CRM
+	 * record read late, or replayed after a consumer-group reset).
+	 */
+	public static final String VALIDITY_PASSED_BEFORE_INTAKE = "VALIDITY_PASSED_BEFORE_INTAKE";
+
+	/**
+	 * How far ahead a one-off's send time must be for it to be held here rather than
+	 * handed to dispatch with {@code notBefore}.
+	 */
+	public static final Duration HOLD_THRESHOLD = Duration.ofSeconds(1);
 
 	/** Reason code of a text smart sending skipped. */
 	public static final String SMART_SENDING_WINDOW = "SMART_SENDING_WINDOW";
@@ -73,12 +89,38 @@ public final class AdmissionPolicy {
 		return timed;
 	}
 
+	/**
+	 * A one-off: its validity runs from when it was to go out, the later of when it was
+	 * requested and its {@code sendAt}; a request read after that ends EXPIRED. It goes
+	 * out now unless its {@code sendAt} or the recipient's quiet hours are more than
+	 * {@link #HOLD_THRESHOLD} ahead: then it is held here, or EXPIRED when quiet hours
+	 * outlast its validity.
+	 */
+	private static Admission onRequest(Timing.OnRequest request) {
+		Instant now = request.now();
+		Instant requestedAt = (request.requestedAt() != null) ? request.requestedAt() : now;
+		Instant intended = (request.notBefore() != null && request.notBefore().isAfter(requestedAt))
+				? request.notBefore() : requestedAt;
+		Instant expiresAt = intended.plus(request.validity());
+		if (!expiresAt.isAfter(now)) {
+			return new Admission.Expire(VALIDITY_PASSED_BEFORE_INTAKE, "its validity of " + request.validity()
+					+ " ended at " + expiresAt + ", before the request was read", expiresAt);
+		}
+		Instant from = intended.isAfter(now) ? intended : now;
+		Instant allowed = SendTimes.allowed(from, request.quietHours(), request.zones());
+		if (allowed == null || !allowed.isBefore(expiresAt)) {
+			return new Admission.Expire(SendTimes.QUIET_HOURS_OUTLAST_VALIDITY,
+					"quiet hours in " + request.zones() + " outlast its validity of " + request.validity(), expiresAt);
+		}
+		if (allowed.isAfter(now.plus(HOLD_THRESHOLD))) {
+			return new Admission.HoldUntil(allowed, expiresAt);
+		}
+		return new Admission.Send(allowed.isAfter(now) ? allowed : null, expiresAt);
+	}
+
 	private static Admission timed(Timing timing) {
 		if (timing instanceof Timing.OnRequest request) {
-			Instant notBefore = (request.notBefore() != null && request.notBefore().isAfter(request.now()))
-					? request.notBefore() : null;
-			return new Admission.Send(notBefore,
-					((notBefore != null) ? notBefore : request.now()).plus(request.validity()));
+			return onRequest(request);
 		}
 		if (timing instanceof Timing.Scheduled scheduled) {
 			SendTimes.Plan plan = SendTimes.plan(scheduled.startedAt(), scheduled.sendAt(), scheduled.sendAtLocalTime(),

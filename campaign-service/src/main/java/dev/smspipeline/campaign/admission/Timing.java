@@ -14,13 +14,27 @@ import dev.smspipeline.campaign.schedule.QuietHours;
 public sealed interface Timing {
 
 	/**
-	 * A one-off text: goes out now or at the time asked for.
+	 * A one-off text: goes out now, or is held until the time asked for or the end of the
+	 * recipient's quiet hours.
 	 *
 	 * @param now the current time
-	 * @param notBefore the time asked for, or {@code null}
-	 * @param validity how long it stays valid from when it may go out
+	 * @param requestedAt when it was requested (a CRM record's {@code requestedAt}, else
+	 * the record's timestamp), or {@code null} for now
+	 * @param notBefore the time asked for ({@code sendAt}), or {@code null}
+	 * @param validity how long it stays valid from when it was to go out: the later of
+	 * {@code requestedAt} and {@code notBefore}
+	 * @param quietHours the quiet hours it respects (disabled unless the request asked to
+	 * respect them)
+	 * @param zones the recipient's zones (may be empty when quiet hours are disabled)
 	 */
-	record OnRequest(Instant now, Instant notBefore, Duration validity) implements Timing {
+	record OnRequest(Instant now, Instant requestedAt, Instant notBefore, Duration validity, QuietHours quietHours,
+			List<ZoneId> zones) implements Timing {
+
+		/** A text that may go out at once, requested now, without quiet hours. */
+		public OnRequest(Instant now, Instant notBefore, Duration validity) {
+			this(now, null, notBefore, validity, QuietHours.OFF, List.of());
+		}
+
 	}
 
 	/**

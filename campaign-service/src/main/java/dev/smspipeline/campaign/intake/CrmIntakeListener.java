@@ -1,6 +1,9 @@
 package dev.smspipeline.campaign.intake;
 
+import java.time.Instant;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.record.TimestampType;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -32,6 +35,10 @@ import dev.smspipeline.platform.logging.LogContext;
  * every record of the poll has been recorded (ack mode BATCH), so a crash in between
  * delivers them again; a record dead-lettered in the middle of a poll has the offsets up
  * to it committed by the error handler.</li>
+ * <li><b>Late records:</b> a record whose {@code requestedAt} (or, without one, its
+ * timestamp) is older than the validity ({@code sms.messages.validity}) when it is read,
+ * say after a consumer-group reset, ends EXPIRED ({@code VALIDITY_PASSED_BEFORE_INTAKE})
+ * and is never sent late.</li>
  * <li><b>Idempotent:</b> a redelivered record, or another record with the same
  * {@code eventId} and the same request, finds its key and changes nothing. The same
  * (account, recipient, body) within the duplicate window sends nothing either, unless
@@ -64,13 +71,22 @@ class CrmIntakeListener {
 		this.messages = messages;
 	}
 
+	/**
+	 * The record's timestamp (the producer's, or the broker's append time), if it has
+	 * one.
+	 */
+	private static Instant producedAt(ConsumerRecord<?, ?> record) {
+		return (record.timestampType() != TimestampType.NO_TIMESTAMP_TYPE && record.timestamp() >= 0)
+				? Instant.ofEpochMilli(record.timestamp()) : null;
+	}
+
 	@KafkaListener(id = "campaign-service-crm-intake", groupId = GROUP, topics = Topics.CRM_SMS_REQUESTS,
 			containerFactory = CrmIntakeKafkaConfiguration.CONTAINER_FACTORY)
 	void onRequest(ConsumerRecord<byte[], byte[]> record) {
 		CrmSmsRequest request = this.reader.read(record.topic(), record.value());
 		String eventId = this.reader.eventId(request);
 		AccountId account = this.reader.account(request);
-		var oneOff = this.reader.oneOff(request);
+		var oneOff = this.reader.oneOff(request, producedAt(record));
 		try (LogContext.Scope logs = LogContext.account(account.value())) {
 			this.messages.accept(account, oneOff, RequestSource.CRM_TOPIC, eventId);
 		}

@@ -1,5 +1,6 @@
 package dev.smspipeline.campaign.intake;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -124,15 +125,20 @@ class CrmRequestReader {
 	}
 
 	/**
-	 * The one-off request it describes, checked as the API checks one.
+	 * The one-off request it describes, checked as the API checks one. Its validity runs
+	 * from its {@code requestedAt}, or the record's timestamp when it has none, so a
+	 * record read late (a consumer-group reset, a replay) ends EXPIRED instead of being
+	 * sent late.
 	 * @param request the record
+	 * @param recordTimestamp the record's producer timestamp, or {@code null}
 	 * @return the request
 	 */
-	OneOffRequest oneOff(CrmSmsRequest request) {
+	OneOffRequest oneOff(CrmSmsRequest request, Instant recordTimestamp) {
 		OneOffRequest oneOff = new OneOffRequest(request.getRecipient(), request.getBody(), request.getSender(),
 				request.getCampaignId(), request.getAllowDuplicate(), request.getSendAt(),
 				(request.getAttributes() != null) ? Map.copyOf(request.getAttributes()) : Map.of(),
-				request.getPriority());
+				request.getPriority(), request.getRespectQuietHours(),
+				(request.getRequestedAt() != null) ? request.getRequestedAt() : recordTimestamp);
 		List<FieldError> errors = this.messages.validate(oneOff);
 		if (!errors.isEmpty()) {
 			boolean missing = errors.stream().anyMatch((error) -> error.reason().equals("is required"));

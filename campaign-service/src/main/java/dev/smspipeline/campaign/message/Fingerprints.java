@@ -36,6 +36,11 @@ final class Fingerprints {
 		append(canonical, trim(request.campaignId()));
 		append(canonical, Boolean.toString(request.allowDuplicate()));
 		append(canonical, (request.notBefore() != null) ? Long.toString(request.notBefore().toEpochMilli()) : null);
+		if (request.respectQuietHours()) {
+			// Only when set, so the fingerprints of keys stored before the field existed
+			// stay the same.
+			append(canonical, "respectQuietHours");
+		}
 		for (Map.Entry<String, String> attribute : new TreeMap<>(request.attributes()).entrySet()) {
 			append(canonical, attribute.getKey());
 			append(canonical, attribute.getValue());

@@ -21,12 +21,18 @@ import dev.smspipeline.platform.problem.Problems;
  * {@link OneOffMessages}).
  * <ul>
  * <li>{@code Idempotency-Key} (optional, up to 255 characters, per account): a repeat
- * within the retention (24 h) answers the first answer again, same status and body, with
- * {@value #REPLAYED}{@code : true}, and sends nothing; the same key with a different
- * request answers 422.</li>
+ * within the retention ({@code sms.messages.idempotency.retention}, 7 days) answers the
+ * first answer again, same status and body, with {@value #REPLAYED}{@code : true}, and
+ * sends nothing; the same key with a different request answers 422.</li>
  * <li>The same recipient and body within the duplicate window (2 min) answers the first
  * text's id with {@code duplicateOf} and sends nothing, unless
  * {@code "allowDuplicate": true}.</li>
+ * <li>A {@code sendAt} more than a second ahead, or the recipient's quiet hours with
+ * {@code "respectQuietHours": true}, answers SCHEDULED with {@code releaseAt}: the text
+ * is held here and handed to dispatch then. A {@code sendAt} more than
+ * {@code sms.messages.max-schedule-ahead} (30 days) ahead answers 400 naming
+ * {@code sendAt}. A text that cannot go out within its validity answers EXPIRED with its
+ * reason code, as a rejected one answers REJECTED.</li>
  * </ul>
  */
 @RestController

@@ -23,12 +23,16 @@ import org.springframework.validation.annotation.Validated;
  * @param duplicateWindow how long after a one-off text the same body to the same number
  * of the same account counts as a duplicate trigger (answered with the first text's id,
  * not sent); {@code 0} turns the check off
+ * @param maxScheduleAhead how far ahead a one-off's {@code sendAt} may lie; further is
+ * refused (400 naming {@code sendAt}, or the CRM record to the DLT with
+ * {@code INVALID_FIELD})
  */
 @Validated
 @ConfigurationProperties("sms.messages")
 public record MessageSettings(@DefaultValue("+15005550006") @NotBlank String defaultSender,
 		@DefaultValue("4h") Duration validity, @DefaultValue("10") @Positive @Max(255) int maxSegments,
-		@DefaultValue("2m") @NotNull Duration duplicateWindow) {
+		@DefaultValue("2m") @NotNull Duration duplicateWindow,
+		@DefaultValue("30d") @NotNull Duration maxScheduleAhead) {
 
 	/** The sender to use when a request gives {@code sender}. */
 	public String senderOr(String sender) {

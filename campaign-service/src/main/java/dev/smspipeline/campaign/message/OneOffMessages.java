@@ -32,12 +32,15 @@ import dev.smspipeline.campaign.idempotency.IdempotencySettings;
 import dev.smspipeline.campaign.outbox.Outbox;
 import dev.smspipeline.campaign.recipient.PhoneNumberCheck;
 import dev.smspipeline.campaign.recipient.PhoneNumbers;
+import dev.smspipeline.campaign.recipient.TimeZones;
+import dev.smspipeline.campaign.schedule.QuietHours;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.events.RequestSource;
 import dev.smspipeline.platform.account.AccountId;
 import dev.smspipeline.platform.problem.FieldError;
+import dev.smspipeline.schemas.EventIds;
 import dev.smspipeline.schemas.Topics;
 
 /**
@@ -51,12 +54,19 @@ import dev.smspipeline.schemas.Topics;
  * waits for the first request's transaction and answers what it answered, changing
  * nothing; a different request under the key is refused;</li>
  * <li>a number that cannot be texted, an opted-out recipient and a content rule hit end
- * REJECTED (a REJECTED status with the reason code goes to the outbox);</li>
+ * REJECTED (a REJECTED status with the reason code goes to the outbox); a request read
+ * after its validity passed (from the later of its {@code requestedAt} and its
+ * {@code sendAt}), or whose recipient's quiet hours outlast it, ends EXPIRED
+ * ({@code VALIDITY_PASSED_BEFORE_INTAKE}, {@code QUIET_HOURS_OUTLAST_VALIDITY});</li>
  * <li>otherwise the (account, recipient) lock is taken and the window searched
  * ({@link DuplicateTriggers}): a duplicate is answered with the first text's id and
  * {@code duplicateOf}, nothing is sent;</li>
- * <li>otherwise the {@code MessageRequested} and its REQUESTED status go to the outbox,
- * and the text is remembered for the window;</li>
+ * <li>a text whose {@code sendAt}, or the end of the recipient's quiet hours (when it
+ * respects them), is more than a second ahead is held here ({@link HeldOneOffs}, a
+ * SCHEDULED status to the outbox, released by {@link OneOffRelease}), not handed to
+ * dispatch to wait there;</li>
+ * <li>otherwise the {@code MessageRequested} and its REQUESTED status go to the outbox;
+ * either way the text is remembered for the window;</li>
  * <li>the answer is stored under the key, and everything commits together.</li>
  * </ol>
  *
@@ -114,11 +124,16 @@ public class OneOffMessages {
 
 	private final MeterRegistry meters;
 
+	private final TimeZones timeZones;
+
+	private final HeldOneOffs held;
+
 	private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
 
 	OneOffMessages(PhoneNumbers phoneNumbers, OptOuts optOuts, ContentRules contentRules, IdempotencyKeys keys,
 			DuplicateTriggers duplicates, Outbox outbox, TransactionTemplate transactions, JsonMapper json,
-			MessageSettings settings, IdempotencySettings idempotency, Clock clock, MeterRegistry meters) {
+			MessageSettings settings, IdempotencySettings idempotency, Clock clock, MeterRegistry meters,
+			TimeZones timeZones, HeldOneOffs held) {
 		this.phoneNumbers = phoneNumbers;
 		this.optOuts = optOuts;
 		this.contentRules = contentRules;
@@ -131,6 +146,8 @@ public class OneOffMessages {
 		this.idempotency = idempotency;
 		this.clock = clock;
 		this.meters = meters;
+		this.timeZones = timeZones;
+		this.held = held;
 	}
 
 	/**
@@ -152,6 +169,13 @@ public class OneOffMessages {
 			if (segments > this.settings.maxSegments()) {
 				errors.add(new FieldError("body", "needs " + segments + " SMS segments; the limit is "
 						+ this.settings.maxSegments() + " (sms.messages.max-segments)"));
+			}
+		}
+		if (request.notBefore() != null) {
+			Instant latest = this.clock.instant().plus(this.settings.maxScheduleAhead());
+			if (request.notBefore().isAfter(latest)) {
+				errors.add(new FieldError("sendAt", "is more than " + this.settings.maxScheduleAhead()
+						+ " ahead (sms.messages.max-schedule-ahead)"));
 			}
 		}
 		// Both travel on every status event and are keys of status-service's store: an
@@ -243,12 +267,14 @@ public class OneOffMessages {
 		String messageId = UUID.randomUUID().toString();
 		String sender = this.settings.senderOr(request.sender());
 		String e164 = (check instanceof PhoneNumberCheck.Accepted accepted) ? accepted.e164() : null;
-		Admission admission = AdmissionPolicy.decide(new OneOffFacts(check, () -> this.optOuts.find(account, e164),
-				violation, new Timing.OnRequest(now, request.notBefore(), this.settings.validity())));
-		if (admission instanceof Admission.Reject rejected) {
-			return reject(messageId, account, request, key, e164, sender, rejected, now);
+		boolean quiet = request.respectQuietHours() && e164 != null;
+		Timing timing = new Timing.OnRequest(now, request.requestedAt(), request.notBefore(), this.settings.validity(),
+				quiet ? QuietHours.DEFAULT : QuietHours.OFF, quiet ? this.timeZones.of(e164) : List.of());
+		Admission admission = AdmissionPolicy
+			.decide(new OneOffFacts(check, () -> this.optOuts.find(account, e164), violation, timing));
+		if (admission instanceof Admission.Reject || admission instanceof Admission.Expire) {
+			return end(messageId, account, request, key, e164, sender, admission, now);
 		}
-		Admission.Send send = (Admission.Send) admission;
 		Duration window = this.settings.duplicateWindow();
 		byte[] bodyHash = DuplicateTriggers.hash(request.body());
 		if (!window.isZero()) {
@@ -261,6 +287,13 @@ public class OneOffMessages {
 			}
 		}
 		int segments = SmsSegments.count(request.body());
+		if (!window.isZero()) {
+			this.duplicates.remember(messageId, account, e164, bodyHash, now);
+		}
+		if (admission instanceof Admission.HoldUntil hold) {
+			return hold(messageId, account, request, source, key, e164, sender, segments, timing, hold, now);
+		}
+		Admission.Send send = (Admission.Send) admission;
 		MessageRequested requested = Texts
 			.request(new Texts.Text(messageId, account, request.campaignId(), e164, sender, request.body(), segments,
 					key, now, send.notBefore(), send.expiresAt(), source, request.attributes(), request.priority()));
@@ -271,19 +304,49 @@ public class OneOffMessages {
 			.build();
 		this.outbox.addAll(List.of(new Outbox.Entry(Topics.MESSAGE_REQUESTED, e164, requested),
 				new Outbox.Entry(Topics.DELIVERY_STATUS, messageId, status)));
-		if (!window.isZero()) {
-			this.duplicates.remember(messageId, account, e164, bodyHash, now);
-		}
 		return new Outcome(202,
 				new MessageAccepted(messageId, MessageStatus.REQUESTED.name(), e164, null, null, null, null),
 				Kind.SENT);
 	}
 
-	private Outcome reject(String messageId, String account, OneOffRequest request, String key, String e164,
-			String sender, Admission.Reject rejection, Instant now) {
-		String reasonCode = rejection.code();
-		String reason = rejection.reason();
-		String rule = rejection.rule();
+	/**
+	 * Holds a text here until its {@code sendAt} or the end of the recipient's quiet
+	 * hours ({@link OneOffRelease} releases it): the row and its SCHEDULED status commit
+	 * with the idempotency key's answer, which names the same text id the release sends.
+	 */
+	private Outcome hold(String messageId, String account, OneOffRequest request, RequestSource source, String key,
+			String e164, String sender, int segments, Timing timing, Admission.HoldUntil hold, Instant now) {
+		Timing.OnRequest onRequest = (Timing.OnRequest) timing;
+		this.held.hold(new HeldOneOffs.Held(messageId, account, request.campaignId(), e164, sender, request.body(),
+				segments, key, source, request.priority(), request.attributes(), request.respectQuietHours(),
+				onRequest.zones(), now, hold.releaseAt(), hold.expiresAt()));
+		boolean quiet = request.notBefore() == null || hold.releaseAt().isAfter(request.notBefore());
+		Map<String, String> attributes = new HashMap<>();
+		attributes.put("releaseAt", hold.releaseAt().toString());
+		attributes.put("expiresAt", hold.expiresAt().toString());
+		attributes.put("reason", quiet ? "held through quiet hours" : "held until its sendAt");
+		if (key != null) {
+			attributes.put(IDEMPOTENCY_KEY, key);
+		}
+		DeliveryStatus scheduled = Texts
+			.status(messageId, account, request.campaignId(), e164, sender, MessageStatus.SCHEDULED, now)
+			.setEventId(EventIds.held(messageId, hold.releaseAt()))
+			.setSegments(segments)
+			.setAttributes(attributes)
+			.build();
+		this.outbox.add(Topics.DELIVERY_STATUS, messageId, scheduled);
+		return new Outcome(202, new MessageAccepted(messageId, MessageStatus.SCHEDULED.name(), e164, null, null, null,
+				null, hold.releaseAt().toString()), Kind.HELD);
+	}
+
+	/** A text that ends at once: REJECTED by our checks, or EXPIRED. */
+	private Outcome end(String messageId, String account, OneOffRequest request, String key, String e164, String sender,
+			Admission admission, Instant now) {
+		String reasonCode = admission.reasonCode();
+		String reason = (admission instanceof Admission.Reject rejection) ? rejection.reason()
+				: ((Admission.Expire) admission).reason();
+		String rule = (admission instanceof Admission.Reject rejection) ? rejection.rule() : null;
+		MessageStatus ended = admission.status();
 		Map<String, String> attributes = new HashMap<>();
 		attributes.put("reason", reason);
 		if (rule != null) {
@@ -292,15 +355,13 @@ public class OneOffMessages {
 		if (key != null) {
 			attributes.put(IDEMPOTENCY_KEY, key);
 		}
-		DeliveryStatus rejected = Texts
-			.status(messageId, account, request.campaignId(), e164, sender, MessageStatus.REJECTED, now)
+		DeliveryStatus status = Texts.status(messageId, account, request.campaignId(), e164, sender, ended, now)
 			.setReasonCode(reasonCode)
 			.setAttributes(attributes)
 			.build();
-		this.outbox.add(Topics.DELIVERY_STATUS, messageId, rejected);
-		return new Outcome(202,
-				new MessageAccepted(messageId, MessageStatus.REJECTED.name(), e164, reasonCode, reason, rule, null),
-				Kind.REJECTED);
+		this.outbox.add(Topics.DELIVERY_STATUS, messageId, status);
+		return new Outcome(202, new MessageAccepted(messageId, ended.name(), e164, reasonCode, reason, rule, null),
+				(ended == MessageStatus.EXPIRED) ? Kind.EXPIRED : Kind.REJECTED);
 	}
 
 	/** Deletes idempotency keys past their retention and texts past the window. */
@@ -315,9 +376,10 @@ public class OneOffMessages {
 	private void count(Outcome outcome, RequestSource source) {
 		// Looked up once per (name, source, reason) and kept: building and registering a
 		// meter id on every request was a measurable share of a request's CPU.
-		this.counters
-			.computeIfAbsent(new CounterKey(outcome.kind(), source,
-					(outcome.kind() == Kind.REJECTED) ? outcome.answer().reasonCode() : null), this::counter)
+		this.counters.computeIfAbsent(new CounterKey(outcome.kind(), source,
+				(outcome.kind() == Kind.REJECTED || outcome.kind() == Kind.EXPIRED) ? outcome.answer().reasonCode()
+						: null),
+				this::counter)
 			.increment();
 	}
 
@@ -330,6 +392,10 @@ public class OneOffMessages {
 			case REJECTED ->
 				Counter.builder("sms.requests.rejected").description("One-off requests rejected by our own checks");
 			case SENT -> Counter.builder("sms.requests.accepted").description("One-off texts handed to dispatch");
+			case HELD -> Counter.builder("sms.requests.held")
+				.description("One-off texts held for their sendAt or the recipient's quiet hours");
+			case EXPIRED -> Counter.builder("sms.requests.expired")
+				.description("One-off requests whose validity passed before they could go out");
 		};
 		builder.tag("source", sourceTag(key.source()));
 		if (key.reason() != null) {
@@ -359,6 +425,15 @@ public class OneOffMessages {
 
 		/** Rejected by our own checks; a REJECTED status was published. */
 		REJECTED,
+
+		/**
+		 * Held here until its {@code sendAt} or the end of quiet hours; a SCHEDULED
+		 * status was published.
+		 */
+		HELD,
+
+		/** Its validity passed (or would pass) before it could go out; EXPIRED. */
+		EXPIRED,
 
 		/** A duplicate trigger: answered with the first text, nothing sent. */
 		DUPLICATE,

@@ -18,13 +18,25 @@ import dev.smspipeline.events.TrafficClass;
  * @param notBefore earliest submission, or {@code null} for now
  * @param attributes free-form, passed on to dispatch
  * @param priority traffic class; TRANSACTIONAL when {@code null}
+ * @param respectQuietHours whether to hold the text through the recipient's quiet hours
+ * (the default quiet hours of campaigns, 21:00 to 08:00 local time)
+ * @param requestedAt when the caller requested it (a CRM record's {@code requestedAt},
+ * else the record's timestamp), or {@code null} for when it is read; its validity runs
+ * from the later of this and {@code notBefore}
  */
 public record OneOffRequest(String recipient, String body, String sender, String campaignId, boolean allowDuplicate,
-		Instant notBefore, Map<String, String> attributes, TrafficClass priority) {
+		Instant notBefore, Map<String, String> attributes, TrafficClass priority, boolean respectQuietHours,
+		Instant requestedAt) {
 
 	public OneOffRequest {
 		attributes = (attributes != null) ? Map.copyOf(attributes) : Map.of();
 		priority = (priority != null) ? priority : TrafficClass.TRANSACTIONAL;
+	}
+
+	/** A request read as it arrives, that does not respect quiet hours. */
+	public OneOffRequest(String recipient, String body, String sender, String campaignId, boolean allowDuplicate,
+			Instant notBefore, Map<String, String> attributes, TrafficClass priority) {
+		this(recipient, body, sender, campaignId, allowDuplicate, notBefore, attributes, priority, false, null);
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.smspipeline.campaign.message;
 
+import java.time.Instant;
 import java.util.Locale;
 
 import jakarta.validation.constraints.NotBlank;
@@ -19,16 +20,20 @@ import dev.smspipeline.events.TrafficClass;
  * same number within the duplicate window
  * @param priority {@code transactional} (default): served before every due bulk text;
  * {@code bulk}: a newsletter sent one by one, served like campaign texts
+ * @param sendAt ISO-8601 instant before which the text is not sent, at most
+ * {@code sms.messages.max-schedule-ahead} ahead; the text is held here until then
  */
 public record SendMessageRequest(@NotBlank(message = "is required") String recipient,
 		@NotBlank(message = "is required") String body, String sender, String campaignId, Boolean respectQuietHours,
 		Boolean allowDuplicate,
-		@Pattern(regexp = "(?i)transactional|bulk", message = "must be transactional or bulk") String priority) {
+		@Pattern(regexp = "(?i)transactional|bulk", message = "must be transactional or bulk") String priority,
+		Instant sendAt) {
 
 	OneOffRequest toOneOff() {
 		return new OneOffRequest(this.recipient, this.body, this.sender, this.campaignId,
-				Boolean.TRUE.equals(this.allowDuplicate), null, null,
-				(this.priority != null) ? TrafficClass.valueOf(this.priority.toUpperCase(Locale.ROOT)) : null);
+				Boolean.TRUE.equals(this.allowDuplicate), this.sendAt, null,
+				(this.priority != null) ? TrafficClass.valueOf(this.priority.toUpperCase(Locale.ROOT)) : null,
+				Boolean.TRUE.equals(this.respectQuietHours), null);
 	}
 
 }

@@ -18,6 +18,9 @@ public record QuietHours(boolean enabled, LocalTime start, LocalTime end) {
 	/** docs/contracts.md's default: 21:00 to 08:00 in the recipient's zone. */
 	public static final QuietHours DEFAULT = new QuietHours(true, LocalTime.of(21, 0), LocalTime.of(8, 0));
 
+	/** No quiet hours: every minute is allowed. Declared after {@link #DEFAULT}. */
+	public static final QuietHours OFF = new QuietHours(false, null, null);
+
 	public QuietHours {
 		if (enabled && (start == null || end == null || start.equals(end))) {
 			throw new IllegalArgumentException("Quiet hours need a start and an end that differ");

@@ -87,12 +87,13 @@ class AdmissionPolicyTests {
 	}
 
 	@Test
-	void sendsAOneOffForLaterValidFromItsNotBefore() {
+	void holdsAOneOffForLaterUntilItsNotBeforeValidFromThen() {
 		Facts facts = new Facts();
 		Instant later = NOW.plus(Duration.ofMinutes(30));
 		facts.timing = new Timing.OnRequest(NOW, later, Duration.ofHours(1));
 
-		assertThat(AdmissionPolicy.decide(facts)).isEqualTo(new Admission.Send(later, later.plus(Duration.ofHours(1))));
+		assertThat(AdmissionPolicy.decide(facts))
+			.isEqualTo(new Admission.HoldUntil(later, later.plus(Duration.ofHours(1))));
 	}
 
 	@Test

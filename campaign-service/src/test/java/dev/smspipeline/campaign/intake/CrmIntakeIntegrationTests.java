@@ -2,6 +2,7 @@ package dev.smspipeline.campaign.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -168,6 +169,39 @@ class CrmIntakeIntegrationTests {
 		assertThat(requests.values((r) -> r.getRecipient().equals(recipient) && r.getBody().equals("Trigger fired")))
 			.singleElement()
 			.satisfies((r) -> assertThat(r.getMessageId()).isEqualTo(first));
+	}
+
+	@Test
+	void aRequestReadAfterItsValidityEndsExpiredAndIsNotSent() {
+		String recipient = Numbers.losAngeles();
+		CrmSmsRequest late = Records.crmRequest("acme", recipient, "Your cart misses you")
+			.setRequestedAt(Instant.now().minus(Duration.ofHours(4)).minusSeconds(1))
+			.build();
+
+		Records.send(Topics.CRM_SMS_REQUESTS, "k", late);
+		RecordMetadata replayed = Records.send(Topics.CRM_SMS_REQUESTS, "k", late);
+
+		DeliveryStatus expired = statuses.await((s) -> isFor(s, late));
+		assertThat(expired.getStatus()).isEqualTo(MessageStatus.EXPIRED);
+		assertThat(expired.getReasonCode()).isEqualTo("VALIDITY_PASSED_BEFORE_INTAKE");
+		awaitCommitted(replayed);
+		OneOffs.awaitEverythingPublishedTo(acme(), requests, recipient);
+		assertThat(requests.values((r) -> r.getRecipient().equals(recipient) && r.getBody().equals(late.getBody())))
+			.isEmpty();
+		assertThat(statuses.values((s) -> isFor(s, late))).hasSize(1);
+	}
+
+	@Test
+	void aRequestWithASendAtBeyondTheScheduleLimitGoesToTheDltNamingTheField() {
+		CrmSmsRequest request = Records.crmRequest("acme", Numbers.losAngeles(), "Next month")
+			.setSendAt(Instant.now().plus(Duration.ofDays(31)))
+			.build();
+
+		Records.send(Topics.CRM_SMS_REQUESTS, "k", request);
+
+		ConsumerRecord<byte[], byte[]> dead = deadLetters.await((r) -> containsEventId(r, request));
+		assertThat(DeadLetterProbe.header(dead, "x-reason")).isEqualTo("INVALID_FIELD");
+		assertThat(DeadLetterProbe.header(dead, "kafka_dlt-exception-message")).contains("sendAt: is more than");
 	}
 
 	/** Waits until the intake committed the offset after this record (it is recorded). */
