@@ -14,12 +14,15 @@ import dev.smspipeline.dispatch.submission.SubmissionFlow;
 import dev.smspipeline.dispatch.throttle.RecipientPacer;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
+import dev.smspipeline.events.TrafficClass;
 import dev.smspipeline.platform.logging.LogContext;
 
 /**
  * Runs the attempts at lanes' heads on a bounded pool of workers
  * ({@code sms.carrier.max-in-flight}, so at most that many carrier calls are in flight),
- * and learns from each.
+ * and learns from each. BULK heads may take all but
+ * {@code sms.dispatch.priority.reserved-in-flight} of the calls (at least one), so a full
+ * carrier pipe of campaign texts never keeps a transactional text waiting for a slot.
  *
  * <p>
  * A worker runs one {@link SubmissionFlow#attempt attempt} (precheck, at most one create
@@ -56,6 +59,8 @@ final class AttemptRunner {
 
 	private final int maxInFlight;
 
+	private final int maxBulkInFlight;
+
 	private final int maxAttempts;
 
 	private final Duration retryBackoff;
@@ -64,7 +69,7 @@ final class AttemptRunner {
 
 	AttemptRunner(DispatchLock lock, Lanes lanes, BacklogFeed feed, RecipientPacer pacer, Attempts attempts,
 			Settlement settlement, Executor workers, DispatchMetrics metrics, Clock clock, int maxInFlight,
-			IntakeRetry retry) {
+			int reservedInFlight, IntakeRetry retry) {
 		this.lock = lock;
 		this.lanes = lanes;
 		this.feed = feed;
@@ -75,13 +80,17 @@ final class AttemptRunner {
 		this.metrics = metrics;
 		this.clock = clock;
 		this.maxInFlight = maxInFlight;
+		this.maxBulkInFlight = Math.max(1, maxInFlight - reservedInFlight);
 		this.maxAttempts = retry.maxAttempts();
 		this.retryBackoff = retry.backoff();
 	}
 
-	/** Whether another attempt may start; under the lock. */
-	boolean hasRoom() {
-		return this.inFlight < this.maxInFlight;
+	/**
+	 * Whether another attempt at a text of {@code trafficClass} may start; under the
+	 * lock.
+	 */
+	boolean hasRoom(TrafficClass trafficClass) {
+		return this.inFlight < ((trafficClass == TrafficClass.BULK) ? this.maxBulkInFlight : this.maxInFlight);
 	}
 
 	/**
@@ -163,7 +172,8 @@ final class AttemptRunner {
 	private void recordSubmission(Work work, Step step) {
 		if (step instanceof Step.Decided decided && decided.answeredAt() != null
 				&& decided.outcome().outcome() == MessageStatus.SUBMITTED && work.request().getRequestedAt() != null) {
-			this.metrics.submittedAfter(Duration.between(work.request().getRequestedAt(), decided.answeredAt()));
+			this.metrics.submittedAfter(work.trafficClass(),
+					Duration.between(work.request().getRequestedAt(), decided.answeredAt()));
 		}
 	}
 

@@ -3,7 +3,10 @@ package dev.smspipeline.dispatch.queue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -15,18 +18,21 @@ import dev.smspipeline.dispatch.offsets.PartitionProgress;
 import dev.smspipeline.events.MessageRequested;
 
 /**
- * Parks the texts of numbers whose lane is full, and feeds them back in order as the lane
- * drains.
+ * Parks the texts that do not fit in memory ({@link Lanes#full}), and feeds them back in
+ * order as the lane drains.
  *
  * <p>
- * A text is parked in the {@code parked_message} table; once it is written and its QUEUED
+ * A text is parked in the {@code parked_message} table (the row keeps the record's value,
+ * so its traffic class and account come back with it); once it is written and its QUEUED
  * acknowledged, its offset is completed (the row is the record now). From then on every
- * new text of the number is parked behind it, until a load finds the backlog drained. A
- * load starts once the lane is at most half full, asks for as many rows as the lane has
- * room, and never feeds back a row at or above the offset the consumer has read up to in
- * this epoch ({@link PartitionProgress#takenBelow()}): after a restart, earlier texts of
- * the number may still be on their way, and the row waits ("blocked") until they are
- * read.
+ * new text of the same account and class to the number is parked behind it, until a load
+ * finds the number's backlog drained. A load starts once the lane is at most half full,
+ * asks for as many rows as the lane has room, and never feeds back a row at or above the
+ * offset the consumer has read up to in this epoch
+ * ({@link PartitionProgress#takenBelow()}): after a restart, earlier texts of the number
+ * may still be on their way, and the row waits ("blocked") until they are read. A lane
+ * that has only bulk texts parked waits for its load while bulk texts fill their share of
+ * memory ({@link Lanes#bulkRoom}); such lanes are fed in turn as bulk texts leave.
  *
  * <p>
  * A text fed back from the parked table has lost its trace: its call and statuses start a
@@ -54,6 +60,9 @@ final class BacklogFeed {
 
 	private final Clock clock;
 
+	/** Lanes whose load waits for room for bulk texts, in the order they asked. */
+	private final Set<Lane> waitingForBulkRoom = new LinkedHashSet<>();
+
 	BacklogFeed(DispatchLock lock, Lanes lanes, DueLanes due, Parking parking, Settlement settlement,
 			Function<byte[], MessageRequested> reader, Clock clock) {
 		this.lock = lock;
@@ -72,7 +81,7 @@ final class BacklogFeed {
 	 * @param now the current time
 	 */
 	void park(Lane lane, Work work, Instant now) {
-		lane.parkStarted();
+		lane.parkStarted(work);
 		this.lanes.addParked(lane, 1);
 		this.lanes.addBuffered(1);
 		MessageRequested request = work.request();
@@ -111,11 +120,16 @@ final class BacklogFeed {
 		if (!lane.wantsLoad(perNumber)) {
 			return;
 		}
+		if (lane.parksOnlyBulk() && !this.lanes.bulkRoom()) {
+			this.waitingForBulkRoom.add(lane);
+			return;
+		}
 		PartitionProgress progress = lane.progress();
 		if (!lane.startLoading(progress.takenBelow())) {
 			return;
 		}
 		int limit = perNumber - lane.size();
+		this.lanes.addLoading(limit);
 		this.parking.load(lane.recipient(), progress.partition().partition(), lane.lastLoaded(), limit,
 				(rows) -> loaded(lane, progress, rows, limit));
 	}
@@ -130,6 +144,7 @@ final class BacklogFeed {
 		this.lock.lock();
 		try {
 			lane.loadEnded();
+			this.lanes.addLoading(-limit);
 			if (!lane.on(progress) || lane.revoked()) {
 				maybeLoad(lane);
 				return;
@@ -194,6 +209,21 @@ final class BacklogFeed {
 		}
 		else {
 			this.lanes.forgetIfIdle(lane);
+		}
+		feedWaiting();
+	}
+
+	/** Loads, in turn, lanes whose bulk backlog waited for room while there is room. */
+	private void feedWaiting() {
+		Iterator<Lane> waiting = this.waitingForBulkRoom.iterator();
+		while (waiting.hasNext() && this.lanes.bulkRoom()) {
+			Lane lane = waiting.next();
+			waiting.remove();
+			if (lane.wantsLoad(this.lanes.perNumber())) {
+				maybeLoad(lane);
+				// the set may have changed: iterate afresh
+				waiting = this.waitingForBulkRoom.iterator();
+			}
 		}
 	}
 

@@ -29,9 +29,19 @@ import dev.smspipeline.dispatch.throttle.RecipientPacer;
 import dev.smspipeline.events.MessageRequested;
 
 /**
- * Takes every requested text, keeps each number's texts in order in its own {@link Lane},
- * and submits each lane's head when the {@link RecipientPacer} allows, many numbers at
- * once. The intake's one door into dispatch.
+ * Takes every requested text, keeps each number's texts in its own {@link Lane}, and
+ * submits each lane's head when the {@link RecipientPacer} allows, many numbers at once.
+ * The intake's one door into dispatch.
+ *
+ * <p>
+ * <strong>Order.</strong> Texts come in two traffic classes (the request's
+ * {@code priority}): TRANSACTIONAL (workflow texts) and BULK (campaigns). Of the texts
+ * that are due, every transactional one starts before any bulk one ({@link DueLanes}),
+ * and bulk texts never take the carrier calls reserved for transactional ones
+ * ({@link AttemptRunner}) nor more than their share of memory ({@link Lanes}). Within a
+ * number's lane, transactional texts go first, accounts take turns within a class, and
+ * each account's texts of a class keep their request order ({@link Lane}); the number's
+ * pacing is the same whichever text goes.
  *
  * <p>
  * <strong>Threads.</strong> The consumer thread only {@link #take takes} records (and
@@ -88,14 +98,15 @@ public class Dispatcher implements AutoCloseable {
 		this.clock = clock;
 		this.observations = observations;
 		this.metrics = new DispatchMetrics(meters, ports.gate());
-		this.lanes = new Lanes(settings.buffers(), ports.pacer(), ports.gate(), this.metrics);
+		this.lanes = new Lanes(settings.buffers(), settings.priority(), ports.pacer(), ports.gate(), this.metrics);
 		this.due = new DueLanes(ports.pacer(), ports.cancelled(), this.lock);
 		this.settlement = new Settlement(this.lock, this.lanes, ports.attempts(), ports.parking(), ports.deadLetters(),
 				threads.settlers(), threads.delays(), settings.retry(), (work) -> enqueue(work, now()));
 		this.feed = new BacklogFeed(this.lock, this.lanes, this.due, ports.parking(), this.settlement, ports.reader(),
 				clock);
 		AttemptRunner runner = new AttemptRunner(this.lock, this.lanes, this.feed, ports.pacer(), ports.attempts(),
-				this.settlement, threads.workers(), this.metrics, clock, settings.maxInFlight(), settings.retry());
+				this.settlement, threads.workers(), this.metrics, clock, settings.maxInFlight(),
+				settings.priority().reservedInFlight(), settings.retry());
 		this.scheduler = new DueScheduler(this.lock, this.due, runner, this.lanes, ports.pacer(), this.metrics, clock);
 	}
 
@@ -130,13 +141,15 @@ public class Dispatcher implements AutoCloseable {
 				return;
 			}
 			Lane lane = this.lanes.laneFor(work.request().getRecipient(), work.progress());
-			if (this.lanes.full(lane)) {
+			if (this.lanes.full(lane, work)) {
 				this.feed.park(lane, work, now);
 			}
 			else {
+				Work head = lane.head();
 				lane.enqueue(work);
 				this.lanes.addBuffered(1);
-				if (lane.size() == 1) {
+				if (lane.head() != head) {
+					// the first text, or one of a higher class than the waiting head
 					this.due.schedule(lane, now);
 				}
 			}
@@ -294,12 +307,13 @@ public class Dispatcher implements AutoCloseable {
 	 * What the dispatcher needs from the settings of other capabilities.
 	 *
 	 * @param buffers memory bounds and the revocation grace
+	 * @param priority the room kept for transactional texts
 	 * @param maxInFlight the most attempts in flight ({@code sms.carrier.max-in-flight})
 	 * @param retry how often a text whose processing throws is tried, and how far apart,
 	 * before it is dead-lettered ({@code sms.intake.max-attempts},
 	 * {@code sms.intake.retry-backoff})
 	 */
-	record Settings(BufferSettings buffers, int maxInFlight, IntakeRetry retry) {
+	record Settings(BufferSettings buffers, PrioritySettings priority, int maxInFlight, IntakeRetry retry) {
 
 	}
 

@@ -1,11 +1,15 @@
 package dev.smspipeline.dispatch.queue;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
 import dev.smspipeline.dispatch.throttle.RecipientPacer;
 import dev.smspipeline.events.MessageRequested;
+import dev.smspipeline.events.TrafficClass;
 
 /**
  * The lanes whose head waits for its turn, by the instant it may go: the latest of the
@@ -14,12 +18,20 @@ import dev.smspipeline.events.MessageRequested;
  * cancelled. A held number only has a later due time; nothing waits on a thread for it.
  *
  * <p>
- * A lane has at most one live entry: scheduling it again makes the earlier entry stale.
- * Not thread-safe: every call is made under the {@link DispatchLock}.
+ * <strong>Classes.</strong> One queue per traffic class; a lane is in the queue of its
+ * head's class ({@link Lane#head()}: a lane with a transactional text has a transactional
+ * head). {@link #pollDue} hands out every due TRANSACTIONAL lane before any due BULK
+ * lane, however long the bulk ones have been due, and bulk lanes only when the caller has
+ * room for them. Within a class, lanes go in due order.
+ *
+ * <p>
+ * A lane has at most one live entry: scheduling it again (its head changed, or it came
+ * back) makes the earlier entry stale. Not thread-safe: every call is made under the
+ * {@link DispatchLock}.
  */
 final class DueLanes {
 
-	private final PriorityQueue<Due> due = new PriorityQueue<>();
+	private final Map<TrafficClass, PriorityQueue<Due>> due = new EnumMap<>(TrafficClass.class);
 
 	private final RecipientPacer pacer;
 
@@ -33,6 +45,9 @@ final class DueLanes {
 		this.pacer = pacer;
 		this.cancelled = cancelled;
 		this.lock = lock;
+		for (TrafficClass trafficClass : TrafficClass.values()) {
+			this.due.put(trafficClass, new PriorityQueue<>());
+		}
 	}
 
 	/**
@@ -50,24 +65,36 @@ final class DueLanes {
 	}
 
 	/**
-	 * Takes the next lane whose head may go now. A lane found later than it was due
-	 * (another lane took the sender's budget, or a hold came in) is put back in line.
+	 * Takes the next lane whose head may go now: a transactional one while any is due,
+	 * else a bulk one if {@code bulk} allows. A lane found later than it was due (another
+	 * lane took the sender's budget, or a hold came in) is put back in line.
 	 * @param now the current time
+	 * @param bulk whether a bulk head may start
 	 * @return the lane, or {@code null} when none is due
 	 */
-	Lane pollDue(Instant now) {
+	Lane pollDue(Instant now, boolean bulk) {
+		Lane lane = pollDue(TrafficClass.TRANSACTIONAL, now);
+		if (lane == null && bulk) {
+			lane = pollDue(TrafficClass.BULK, now);
+		}
+		return lane;
+	}
+
+	private Lane pollDue(TrafficClass trafficClass, Instant now) {
+		PriorityQueue<Due> queue = this.due.get(trafficClass);
 		while (true) {
-			Due next = this.due.peek();
+			Due next = queue.peek();
 			if (next == null || next.at().isAfter(now)) {
 				return null;
 			}
-			this.due.poll();
+			queue.poll();
 			Lane lane = next.lane();
 			if (!lane.current(next.version()) || !lane.ready()) {
 				continue;
 			}
-			Instant at = dueAt(lane, lane.head(), now);
-			if (at.isAfter(now)) {
+			Work head = lane.head();
+			Instant at = dueAt(lane, head, now);
+			if (at.isAfter(now) || head.trafficClass() != trafficClass) {
 				add(lane, at);
 				continue;
 			}
@@ -75,14 +102,41 @@ final class DueLanes {
 		}
 	}
 
-	/** When the first lane in line is due, or {@code null} when none is. */
-	Instant nextAt() {
-		Due next = this.due.peek();
+	/**
+	 * When the first lane in line is due, or {@code null} when none is.
+	 * @param bulk whether bulk lanes count (there is room to start one)
+	 */
+	Instant nextAt(boolean bulk) {
+		Instant next = nextAt(TrafficClass.TRANSACTIONAL);
+		Instant nextBulk = bulk ? nextAt(TrafficClass.BULK) : null;
+		return (next == null || (nextBulk != null && nextBulk.isBefore(next))) ? nextBulk : next;
+	}
+
+	private Instant nextAt(TrafficClass trafficClass) {
+		Due next = this.due.get(trafficClass).peek();
 		return (next != null) ? next.at() : null;
 	}
 
+	/**
+	 * How long the longest-waiting due head of {@code trafficClass} has been due (zero
+	 * when none is due). Drops stale entries at the front of its queue on the way.
+	 * @param trafficClass the class
+	 * @param now the current time
+	 * @return the age
+	 */
+	Duration oldestDue(TrafficClass trafficClass, Instant now) {
+		PriorityQueue<Due> queue = this.due.get(trafficClass);
+		Due next = queue.peek();
+		while (next != null && (!next.lane().current(next.version()) || !next.lane().ready())) {
+			queue.poll();
+			next = queue.peek();
+		}
+		return (next != null && next.at().isBefore(now)) ? Duration.between(next.at(), now) : Duration.ZERO;
+	}
+
 	private void add(Lane lane, Instant at) {
-		this.due.add(new Due(at, ++this.sequence, lane, lane.nextVersion()));
+		Work head = lane.head();
+		this.due.get(head.trafficClass()).add(new Due(at, ++this.sequence, lane, lane.nextVersion()));
 	}
 
 	private Instant dueAt(Lane lane, Work head, Instant now) {

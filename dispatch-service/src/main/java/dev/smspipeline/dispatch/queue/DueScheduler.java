@@ -10,12 +10,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import dev.smspipeline.dispatch.throttle.RecipientPacer;
+import dev.smspipeline.events.TrafficClass;
 
 /**
  * The one thread that starts due heads: each round ({@link #runDue}) launches every lane
  * whose head may go now, as long as the workers have room, then the thread sleeps until
- * the next head is due, something changes, or a second passes. Once a second it also lets
- * the pacer forget idle numbers and publishes the held numbers.
+ * the next head is due, something changes, or a second passes. Every due TRANSACTIONAL
+ * head starts before any due BULK head ({@link DueLanes#pollDue}), and bulk heads start
+ * only while the workers have room beyond the calls reserved for transactional texts
+ * ({@link AttemptRunner#hasRoom}). Each round publishes how long the oldest due head of
+ * each class has waited. Once a second it also lets the pacer forget idle numbers and
+ * publishes the held numbers.
  *
  * <p>
  * Started and stopped by Spring, before the intake's listener containers start and after
@@ -73,16 +78,19 @@ final class DueScheduler implements SmartLifecycle {
 		this.lock.lock();
 		try {
 			housekeeping(now);
-			while (this.runner.hasRoom()) {
-				Lane lane = this.due.pollDue(now);
+			while (this.runner.hasRoom(TrafficClass.TRANSACTIONAL)) {
+				Lane lane = this.due.pollDue(now, this.runner.hasRoom(TrafficClass.BULK));
 				if (lane == null) {
 					break;
 				}
 				this.runner.launch(lane, now);
 			}
+			for (TrafficClass trafficClass : TrafficClass.values()) {
+				this.metrics.oldestDue(trafficClass, this.due.oldestDue(trafficClass, now));
+			}
 			long waitNanos = HOUSEKEEPING.toNanos();
-			Instant next = this.due.nextAt();
-			if (next != null && this.runner.hasRoom()) {
+			Instant next = this.due.nextAt(this.runner.hasRoom(TrafficClass.BULK));
+			if (next != null && this.runner.hasRoom(TrafficClass.TRANSACTIONAL)) {
 				waitNanos = Math.min(waitNanos, Duration.between(now, next).toNanos());
 			}
 			return waitNanos;

@@ -12,17 +12,24 @@ import org.slf4j.LoggerFactory;
 
 import dev.smspipeline.dispatch.offsets.PartitionProgress;
 import dev.smspipeline.dispatch.throttle.RecipientPacer;
+import dev.smspipeline.events.TrafficClass;
 
 /**
- * Every number's {@link Lane}, and the bound on the texts held in memory.
+ * Every number's {@link Lane}, and the bounds on the texts held in memory.
  *
  * <p>
  * <strong>Memory.</strong> A lane keeps at most
- * {@code sms.dispatch.max-buffered-per-number} texts ({@link #full}); beyond, texts are
- * parked by the {@link BacklogFeed} (the partition is never paused for one number). Every
- * text in memory counts ({@link #addBuffered}: queued, in flight, being parked, being
- * settled); past {@code sms.dispatch.max-buffered} in all, the whole consumer pauses
- * through the {@link IntakeGate} until the count falls to three quarters of it.
+ * {@code sms.dispatch.max-buffered-per-number} texts of each account and traffic class
+ * ({@link #full}); beyond, texts are parked by the {@link BacklogFeed} (the partition is
+ * never paused for one number, and one account's backlog does not park another's texts).
+ * BULK texts have a bound of their own, {@code sms.dispatch.priority.max-buffered-bulk}
+ * (at most three quarters of the global one): past it new bulk texts are parked, and
+ * parked bulk texts wait to be fed back ({@link #bulkRoom}), so campaigns never fill
+ * memory and the consumer keeps taking transactional texts. Every text in memory counts
+ * ({@link #addBuffered}: queued, in flight, being parked, being settled); past
+ * {@code sms.dispatch.max-buffered} in all, the whole consumer pauses through the
+ * {@link IntakeGate} until the count falls to three quarters of it (a topic partition
+ * carries both classes, so pausing is for both).
  *
  * <p>
  * <strong>New numbers.</strong> A number first seen in an epoch is assumed to have had a
@@ -50,19 +57,28 @@ final class Lanes {
 
 	private final int resumeBelow;
 
+	private final int maxBufferedBulk;
+
+	private final QueuedByClass queued = new QueuedByClass();
+
+	/** Rows asked for by loads under way, which may all be bulk texts. */
+	private int loading;
+
 	private int buffered;
 
 	private long parked;
 
 	private boolean paused;
 
-	Lanes(BufferSettings buffers, RecipientPacer pacer, IntakeGate gate, DispatchMetrics metrics) {
+	Lanes(BufferSettings buffers, PrioritySettings priority, RecipientPacer pacer, IntakeGate gate,
+			DispatchMetrics metrics) {
 		this.pacer = pacer;
 		this.gate = gate;
 		this.metrics = metrics;
 		this.perNumber = buffers.maxBufferedPerNumber();
 		this.maxBuffered = buffers.maxBuffered();
 		this.resumeBelow = this.maxBuffered * 3 / 4;
+		this.maxBufferedBulk = Math.max(1, Math.min(priority.maxBufferedBulk(), this.resumeBelow));
 	}
 
 	/**
@@ -75,7 +91,7 @@ final class Lanes {
 	Lane laneFor(String recipient, PartitionProgress progress) {
 		Lane lane = this.lanes.get(recipient);
 		if (lane == null) {
-			lane = new Lane(recipient, progress);
+			lane = new Lane(recipient, progress, this.queued);
 			this.lanes.put(recipient, lane);
 			this.pacer.assumeSubmittedAt(recipient, progress.assignedAt());
 		}
@@ -94,9 +110,34 @@ final class Lanes {
 		}
 	}
 
-	/** Whether a new text of the lane's number goes to the parked table. */
-	boolean full(Lane lane) {
-		return lane.parking() || lane.size() >= this.perNumber;
+	/**
+	 * Whether a new text goes to the parked table: texts of its account and class are
+	 * parked before it, its account already has the most texts of its class in the lane,
+	 * or it is a bulk text and bulk texts fill their share of memory.
+	 * @param lane its number's lane
+	 * @param work the text
+	 */
+	boolean full(Lane lane, Work work) {
+		return lane.parking(work) || lane.size(work) >= this.perNumber
+				|| (work.trafficClass() == TrafficClass.BULK && !bulkRoom());
+	}
+
+	/**
+	 * Whether bulk texts may come into memory: those queued and those loads may bring
+	 * back stay below {@code sms.dispatch.priority.max-buffered-bulk}.
+	 */
+	boolean bulkRoom() {
+		return this.queued.get(TrafficClass.BULK) + this.loading < this.maxBufferedBulk;
+	}
+
+	/** Counts rows asked for by a load ({@code delta > 0}) or come back. */
+	void addLoading(int delta) {
+		this.loading += delta;
+	}
+
+	/** Texts queued in the lanes (in flight included) of {@code trafficClass}. */
+	int queued(TrafficClass trafficClass) {
+		return this.queued.get(trafficClass);
 	}
 
 	/** The most texts of one number in memory. */
@@ -185,6 +226,7 @@ final class Lanes {
 			this.gate.resume();
 		}
 		this.metrics.memory(this.buffered, this.parked, this.lanes.size());
+		this.metrics.queued(this.queued.get(TrafficClass.TRANSACTIONAL), this.queued.get(TrafficClass.BULK));
 	}
 
 }

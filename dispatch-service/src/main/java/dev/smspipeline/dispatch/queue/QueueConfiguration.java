@@ -46,14 +46,15 @@ class QueueConfiguration {
 	}
 
 	@Bean
-	Dispatcher dispatcher(BufferSettings buffers, CarrierSettings carrier, IntakeRetry intakeRetry, SubmissionFlow flow,
-			PacingSettings pacing, ParkingLot parking, Cancellations cancellations, IntakeGate gate,
-			DeadLetterSink deadLetters, AvroDeserializer<MessageRequested> messageRequestedDeserializer,
-			DispatchPools pools, MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
+	Dispatcher dispatcher(BufferSettings buffers, PrioritySettings priority, CarrierSettings carrier,
+			IntakeRetry intakeRetry, SubmissionFlow flow, PacingSettings pacing, ParkingLot parking,
+			Cancellations cancellations, IntakeGate gate, DeadLetterSink deadLetters,
+			AvroDeserializer<MessageRequested> messageRequestedDeserializer, DispatchPools pools, MeterRegistry meters,
+			ObjectProvider<ObservationRegistry> observations) {
 		Dispatcher.Ports ports = new Dispatcher.Ports(Attempts.of(flow), new RecipientPacer(pacing), parking,
 				(request) -> cancellations.reasonFor(request).isPresent(), gate, deadLetters,
 				(value) -> messageRequestedDeserializer.deserialize(Topics.MESSAGE_REQUESTED, value));
-		return new Dispatcher(new Dispatcher.Settings(buffers, carrier.maxInFlight(), intakeRetry), ports,
+		return new Dispatcher(new Dispatcher.Settings(buffers, priority, carrier.maxInFlight(), intakeRetry), ports,
 				pools.threads(), Clock.systemUTC(), meters, observations.getIfUnique(() -> ObservationRegistry.NOOP));
 	}
 

@@ -10,6 +10,7 @@ import dev.smspipeline.dispatch.backlog.ParkedRow;
 import dev.smspipeline.dispatch.offsets.PartitionProgress;
 import dev.smspipeline.dispatch.submission.PendingText;
 import dev.smspipeline.events.MessageRequested;
+import dev.smspipeline.events.TrafficClass;
 import dev.smspipeline.platform.logging.LogContext;
 
 /**
@@ -121,6 +122,23 @@ public final class Work {
 
 	PendingText text() {
 		return this.text;
+	}
+
+	/**
+	 * Its traffic class: the request's {@code priority}, TRANSACTIONAL when it has none
+	 * (or is unreadable).
+	 */
+	TrafficClass trafficClass() {
+		MessageRequested request = request();
+		TrafficClass priority = (request != null) ? request.getPriority() : null;
+		return (priority != null) ? priority : TrafficClass.TRANSACTIONAL;
+	}
+
+	/** The account that asked for it ({@code ""} when unknown). */
+	String account() {
+		MessageRequested request = request();
+		String account = (request != null) ? request.getAccountId() : null;
+		return (account != null) ? account : "";
 	}
 
 	Instant takenAt() {

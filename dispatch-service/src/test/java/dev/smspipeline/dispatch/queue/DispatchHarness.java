@@ -17,6 +17,7 @@ import dev.smspipeline.dispatch.offsets.PartitionProgress;
 import dev.smspipeline.dispatch.throttle.PacingSettings;
 import dev.smspipeline.dispatch.throttle.RecipientPacer;
 import dev.smspipeline.events.MessageRequested;
+import dev.smspipeline.events.TrafficClass;
 
 /**
  * A dispatcher built from its real parts around fakes: a clock the test moves, workers
@@ -71,6 +72,17 @@ final class DispatchHarness {
 	 * @param retry tries of a text whose processing throws
 	 */
 	DispatchHarness(int perNumber, int maxBuffered, int maxInFlight, IntakeRetry retry) {
+		this(perNumber, maxBuffered, maxInFlight, retry, PrioritySettings.defaults());
+	}
+
+	/**
+	 * @param perNumber texts of one account and class to one number in memory
+	 * @param maxBuffered texts in memory in all
+	 * @param maxInFlight attempts at once
+	 * @param retry tries of a text whose processing throws
+	 * @param priority the room kept for transactional texts
+	 */
+	DispatchHarness(int perNumber, int maxBuffered, int maxInFlight, IntakeRetry retry, PrioritySettings priority) {
 		IntakeGate intakeGate = new IntakeGate() {
 
 			@Override
@@ -93,8 +105,8 @@ final class DispatchHarness {
 				(request) -> this.attempts.cancelledCampaigns.contains(request.getCampaignId()), intakeGate,
 				(work, failure) -> this.deadLetters.add(work.toString()), this::read);
 		this.dispatcher = new Dispatcher(
-				new Dispatcher.Settings(new BufferSettings(perNumber, maxBuffered, Duration.ofSeconds(10)), maxInFlight,
-						retry),
+				new Dispatcher.Settings(new BufferSettings(perNumber, maxBuffered, Duration.ofSeconds(10)), priority,
+						maxInFlight, retry),
 				ports, new Dispatcher.Threads(this.workers, this.settlers, this.delays), this.clock, this.meters,
 				ObservationRegistry.NOOP);
 		this.progress = assign(0);
@@ -173,6 +185,16 @@ final class DispatchHarness {
 			.setSender(SENDER)
 			.setBody("Hello")
 			.setRequestedAt(T0.minusSeconds(1));
+	}
+
+	/** A BULK (campaign) text to {@code recipient}. */
+	static MessageRequested.Builder bulk(String recipient, String messageId) {
+		return request(recipient, messageId).setPriority(TrafficClass.BULK);
+	}
+
+	/** A text with {@code recipient} as its number, that {@code account} asked for. */
+	static MessageRequested.Builder ofAccount(String account, String recipient, String messageId) {
+		return request(recipient, messageId).setAccountId(account);
 	}
 
 	private MessageRequested read(byte[] value) {
