@@ -98,7 +98,10 @@ public final class AdmissionPolicy {
 	 */
 	private static Admission onRequest(Timing.OnRequest request) {
 		Instant now = request.now();
-		Instant requestedAt = (request.requestedAt() != null) ? request.requestedAt() : now;
+		// A requestedAt ahead of this clock (a producer's skewed clock) counts as now: it
+		// never delays a text.
+		Instant requestedAt = (request.requestedAt() != null && request.requestedAt().isBefore(now))
+				? request.requestedAt() : now;
 		Instant intended = (request.notBefore() != null && request.notBefore().isAfter(requestedAt))
 				? request.notBefore() : requestedAt;
 		Instant expiresAt = intended.plus(request.validity());

@@ -64,6 +64,14 @@ class OneOffTimingTests {
 	}
 
 	@Test
+	void sendsARequestWhoseRequestedAtIsAheadOfTheClockNowValidFromNow() {
+		Admission admission = decide(
+				new Timing.OnRequest(TEN, TEN.plusSeconds(90), null, VALIDITY, QuietHours.OFF, List.of()));
+
+		assertThat(admission).isEqualTo(new Admission.Send(null, TEN.plus(VALIDITY)));
+	}
+
+	@Test
 	void handsASendAtLessThanASecondAheadToDispatch() {
 		Instant sendAt = TEN.plusMillis(500);
 

@@ -105,6 +105,23 @@ class HeldOneOffIntegrationTests {
 	}
 
 	@Test
+	void aRecipientWhoOptsOutWhileTheTextIsHeldEndsItRejectedAtRelease() {
+		String recipient = Numbers.chicago();
+		Instant sendAt = this.clock.instant().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+		ApiResponse answer = acme().postJson("/api/v1/messages", """
+				{"recipient": "%s", "body": "See you tomorrow", "sendAt": "%s"}""".formatted(recipient, sendAt));
+		String messageId = answer.json("$.messageId");
+		assertThat(acme().put("/api/v1/opt-outs/" + recipient).status()).isBetween(200, 204);
+
+		this.clock.advance(Duration.ofHours(1));
+
+		DeliveryStatus rejected = statuses
+			.await((s) -> s.getMessageId().equals(messageId) && s.getStatus() == MessageStatus.REJECTED);
+		assertThat(rejected.getReasonCode()).isEqualTo("OPTED_OUT");
+		assertThat(requests.values((r) -> r.getMessageId().equals(messageId))).isEmpty();
+	}
+
+	@Test
 	void refusesASendAtBeyondTheScheduleLimitNamingTheField() {
 		Instant tooLate = this.clock.instant().plus(Duration.ofDays(31));
 
