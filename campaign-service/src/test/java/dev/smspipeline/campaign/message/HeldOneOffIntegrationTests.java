@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smspipeline.campaign.support.CampaignServiceTest;
 import dev.smspipeline.campaign.support.Http;
@@ -58,6 +59,9 @@ class HeldOneOffIntegrationTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Test
 	void quietHoursHoldAOneOffUntilTheyEnd() {
 		this.clock.setTo(SEVEN_THIRTY_SEVEN_IN_NEW_YORK);
@@ -102,6 +106,27 @@ class HeldOneOffIntegrationTests {
 		MessageRequested released = requests.await((r) -> r.getMessageId().equals(messageId));
 		assertThat(released.getIdempotencyKey()).isEqualTo(key);
 		assertThat(released.getPriority()).isEqualTo(TrafficClass.BULK);
+	}
+
+	@Test
+	void aReleasedTextIsNoLongerHeldSoItIsReleasedOnce() {
+		Instant sendAt = this.clock.instant().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+		ApiResponse answer = acme().postJson("/api/v1/messages", """
+				{"recipient": "%s", "body": "Doors open in five", "sendAt": "%s"}""".formatted(Numbers.chicago(),
+				sendAt));
+		String messageId = answer.json("$.messageId");
+		assertThat(held(messageId)).isOne();
+
+		this.clock.advance(Duration.ofMinutes(5));
+
+		requests.await((r) -> r.getMessageId().equals(messageId));
+		assertThat(held(messageId)).isZero();
+	}
+
+	/** Written in the transaction that writes the released text to the outbox. */
+	private int held(String messageId) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM held_one_off WHERE message_id = ?::uuid", Integer.class,
+				messageId);
 	}
 
 	@Test
