@@ -213,8 +213,11 @@ final class BacklogFeed {
 		feedWaiting();
 	}
 
-	/** Loads, in turn, lanes whose bulk backlog waited for room while there is room. */
-	private void feedWaiting() {
+	/**
+	 * Loads, in turn, lanes whose bulk backlog waited for room, while there is room.
+	 * Called after bulk texts left memory.
+	 */
+	void feedWaiting() {
 		Iterator<Lane> waiting = this.waitingForBulkRoom.iterator();
 		while (waiting.hasNext() && this.lanes.bulkRoom()) {
 			Lane lane = waiting.next();

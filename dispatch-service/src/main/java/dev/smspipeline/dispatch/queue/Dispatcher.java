@@ -225,6 +225,7 @@ public class Dispatcher implements AutoCloseable {
 		this.lock.lock();
 		try {
 			int dropped = this.lanes.revoke(gone);
+			this.feed.feedWaiting();
 			this.lanes.updateGate();
 			return dropped;
 		}
@@ -257,6 +258,7 @@ public class Dispatcher implements AutoCloseable {
 					this.feed.changed(lane, now);
 				}
 			}
+			this.feed.feedWaiting();
 			this.lanes.updateGate();
 		}
 		finally {

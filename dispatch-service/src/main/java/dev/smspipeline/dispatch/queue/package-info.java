@@ -14,5 +14,16 @@
  * ({@link dev.smspipeline.dispatch.queue.Settlement}); and their meters
  * ({@link dev.smspipeline.dispatch.queue.DispatchMetrics}). One
  * {@link dev.smspipeline.dispatch.queue.DispatchLock} guards their state.
+ *
+ * <p>
+ * <strong>Traffic classes.</strong> A text is TRANSACTIONAL (workflow) or BULK (campaign)
+ * by its request's {@code priority}. Every due transactional text starts before any due
+ * bulk text ({@code DueLanes}); bulk texts leave
+ * {@code sms.dispatch.priority.reserved-in-flight} carrier calls free
+ * ({@code AttemptRunner}) and are parked beyond
+ * {@code sms.dispatch.priority.max-buffered-bulk} texts in memory ({@code Lanes}), so the
+ * consumer keeps taking transactional texts. In one number's lane, transactional texts go
+ * first, accounts take turns within a class, and each account's texts of a class keep
+ * their order ({@code Lane}); the number's pacing does not change.
  */
 package dev.smspipeline.dispatch.queue;

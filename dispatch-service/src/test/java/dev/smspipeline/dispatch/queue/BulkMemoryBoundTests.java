@@ -1,8 +1,12 @@
 package dev.smspipeline.dispatch.queue;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import dev.smspipeline.dispatch.consent.Cancellation;
+import dev.smspipeline.dispatch.consent.CancellationsRecorded;
 
 import static dev.smspipeline.dispatch.queue.DispatchHarness.bulk;
 import static dev.smspipeline.dispatch.queue.DispatchHarness.request;
@@ -56,6 +60,24 @@ class BulkMemoryBoundTests {
 
 		assertThat(this.harness.attempts.attempted).containsExactlyInAnyOrder("b0", "b1", "b2", "b3", "b4", "b5");
 		assertThat(this.harness.parking.offsets()).isEmpty();
+	}
+
+	@Test
+	void feedsParkedBulkTextsBackWhenACancellationFreesTheirShare() {
+		takeBulk(4);
+		for (int i = 4; i < 6; i++) {
+			this.harness.take(bulk("+1415555" + (1000 + i), "b" + i).setCampaignId("c2").build());
+		}
+		this.harness.parking.drain();
+		this.harness.attempts.cancelledCampaigns.add("c1");
+
+		this.harness.dispatcher.onCancellations(
+				new CancellationsRecorded(List.of(new Cancellation("c1", null, Cancellation.CAMPAIGN_CANCELED))));
+		this.harness.round();
+		this.harness.round();
+
+		assertThat(this.harness.attempts.settled).containsExactlyInAnyOrder("b0", "b1", "b2", "b3");
+		assertThat(this.harness.attempts.attempted).containsExactlyInAnyOrder("b4", "b5");
 	}
 
 	private void takeBulk(int numbers) {
