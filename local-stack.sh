@@ -202,7 +202,7 @@ part_env() {
 			"DATABASE_USERNAME=$DATABASE_USERNAME" "DATABASE_PASSWORD=$DATABASE_PASSWORD")
 		case "$1" in
 		campaign-service)
-			PART_ENV+=("SMS_ACCOUNTS_BOOTSTRAP_DEMO=$API_KEY_HASH")
+			PART_ENV+=("SMS_ACCOUNTS_BOOTSTRAP_DEMO=$API_KEY_HASH" "SMS_ACCOUNTS_BOOTSTRAP_BENCH=$BENCH_API_KEY_HASH")
 			;;
 		dispatch-service)
 			# Static Kafka group membership under a fixed name (one dispatch instance here): a
@@ -218,7 +218,7 @@ part_env() {
 			# Static membership of the store's consumers too (SMS_STORE_GROUP_INSTANCE_ID=
 			# for dynamic): statuses are stored again at once after a restart.
 			PART_ENV+=("CARRIER_ACCOUNT_SID=$CARRIER_ACCOUNT_SID" "CARRIER_AUTH_TOKEN=$CARRIER_AUTH_TOKEN"
-				"SMS_ACCOUNTS_BOOTSTRAP_DEMO=$API_KEY_HASH"
+				"SMS_ACCOUNTS_BOOTSTRAP_DEMO=$API_KEY_HASH" "SMS_ACCOUNTS_BOOTSTRAP_BENCH=$BENCH_API_KEY_HASH"
 				"SMS_STORE_GROUP_INSTANCE_ID=${SMS_STORE_GROUP_INSTANCE_ID-status-local-1}")
 			;;
 		esac
@@ -510,6 +510,15 @@ ensure_credentials() {
 	API_KEY=$(tr -d ' \r\n' <"$key_file")
 	[[ -n $API_KEY ]] || die "$(relative "$key_file") is empty; delete it to generate a new demo key"
 	API_KEY_HASH=$(sha256_hex "$API_KEY")
+	# A second account, 'bench', for the fairness benchmark (two accounts' campaigns at once).
+	if [[ ! -s $STATE_DIR/bench-api-key ]]; then
+		(
+			umask 077
+			printf 'sk_bench_%s\n' "$(rand_hex 20)" >"$STATE_DIR/bench-api-key"
+		)
+		chmod 600 "$STATE_DIR/bench-api-key"
+	fi
+	BENCH_API_KEY_HASH=$(sha256_hex "$(tr -d ' \r\n' <"$STATE_DIR/bench-api-key")")
 }
 
 # ---------------------------------------------------------------------------------------
@@ -1104,8 +1113,9 @@ cmd_demo() {
 cmd_bench() {
 	local jar="deploy/bench/target/bench-$VERSION-exec.jar" part chart
 	if [[ " $* " == *" --help "* || " $* " == *" -h "* ]]; then
-		[[ -f $jar ]] && exec "$JAVA" -jar "$jar" --help
+		[[ -f $jar ]] && exec "$JAVA" -jar "$jar" "$@"
 		say "usage: ./local-stack.sh bench [--messages N] [--numbers M] [--rate R] [--repeat-share S] [--via rest|kafka|mixed] ..."
+		say "       ./local-stack.sh bench --scenario priority|fairness|cancel [--leads N] ...   (issue 16 scenarios)"
 		return 0
 	fi
 	for part in campaign-service dispatch-service status-service; do

@@ -42,6 +42,8 @@ final class BenchOptions {
 			Stack (defaults: the local stack's):
 			  --campaign-url U --status-url U --dispatch-url U --carrier-url U --kafka HOST:PORT --registry-url U
 			  --state-dir DIR (.local-stack: pid files, api-key, carrier.env) --account ID (demo)
+			Issue 16 scenarios instead (a campaign and one-off texts, two accounts' campaigns, a cancel):
+			  --scenario priority|fairness|cancel   (--scenario priority --help lists their options)
 			""";
 
 	private static final Set<String> FLAGS = Set.of("no-ceilings", "keep-carrier-log", "help");

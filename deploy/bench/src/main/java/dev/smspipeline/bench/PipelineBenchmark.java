@@ -36,6 +36,8 @@ import dev.smspipeline.stackclient.StackHttp;
  * printed by a {@link Report}.</li>
  * <li>Report, chart ({@link SvgChart}) and the {@link ResultLine} last.</li>
  * </ol>
+ * With {@code --scenario priority|fairness|cancel} it runs one of the issue 16 scenarios
+ * instead ({@link ScenarioBenchmark}).
  */
 public final class PipelineBenchmark {
 
@@ -59,6 +61,10 @@ public final class PipelineBenchmark {
 	public static void main(String[] args) {
 		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
 		System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+		if (ScenarioOptions.wanted(args)) {
+			ScenarioBenchmark.main(args);
+			return;
+		}
 		BenchOptions options;
 		try {
 			options = BenchOptions.parse(args);
@@ -345,7 +351,7 @@ public final class PipelineBenchmark {
 		}
 	}
 
-	private static String machine() {
+	static String machine() {
 		long memKb = 0;
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
@@ -363,7 +369,7 @@ public final class PipelineBenchmark {
 				System.getProperty("os.name"), System.getProperty("os.version"));
 	}
 
-	private static String loadAverage() {
+	static String loadAverage() {
 		try {
 			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
 			return fields[0] + " " + fields[1] + " " + fields[2];

@@ -63,6 +63,20 @@ public final class StackHttp {
 	}
 
 	/**
+	 * POSTs a body as it is, e.g. a CSV upload.
+	 * @param url the URL
+	 * @param contentType the body's media type
+	 * @param body the bytes
+	 * @param timeout how long to wait for the answer
+	 * @param expected the status code that counts as success
+	 * @return the answer, a null node when empty
+	 */
+	public JsonNode postBytes(String url, String contentType, byte[] body, Duration timeout, int expected) {
+		return json(send(builder(url, timeout).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body)), expected));
+	}
+
+	/**
 	 * DELETEs, expecting 200.
 	 * @param url the URL
 	 * @param timeout how long to wait for the answer
