@@ -25,6 +25,19 @@ public record CampaignCounts(Map<MessageState, Long> byState, long segments) {
 		return this.byState.get(state);
 	}
 
+	/**
+	 * Texts ever handed to dispatch: those still in it, those it submitted and those it
+	 * ended unsent.
+	 */
+	public long released() {
+		return of(MessageState.RELEASED) + of(MessageState.SUBMITTED) + of(MessageState.UNSENT);
+	}
+
+	/** Texts not yet submitted to the carrier nor ended: held here or in dispatch. */
+	public long remaining() {
+		return of(MessageState.HELD) + of(MessageState.RELEASED);
+	}
+
 	/** Every text of the campaign: each has had at least one status published. */
 	public long total() {
 		return this.byState.values().stream().mapToLong(Long::longValue).sum();
@@ -41,7 +54,10 @@ public record CampaignCounts(Map<MessageState, Long> byState, long segments) {
 		Map<String, Long> map = new LinkedHashMap<>();
 		map.put("total", total());
 		map.put("inQueue", of(MessageState.HELD));
-		map.put("released", of(MessageState.RELEASED));
+		map.put("released", released());
+		map.put("submitted", of(MessageState.SUBMITTED));
+		map.put("inDispatch", of(MessageState.RELEASED));
+		map.put("unsent", of(MessageState.UNSENT));
 		map.put("error", of(MessageState.REJECTED) + of(MessageState.EXPIRED));
 		map.put("canceled", of(MessageState.CANCELED) + of(MessageState.SKIPPED));
 		map.put("deleted", of(MessageState.DELETED));

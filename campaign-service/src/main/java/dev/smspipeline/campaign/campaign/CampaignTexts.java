@@ -56,7 +56,8 @@ public class CampaignTexts {
 			    m.attributes::text, m.release_at, m.expires_at, c.sender, c.quiet_hours_enabled,
 			    c.quiet_hours_start, c.quiet_hours_end, c.smart_sending_seconds
 			FROM campaign_message m JOIN campaign c ON c.id = m.campaign_id
-			WHERE m.state = 'HELD' AND m.release_at <= ? AND c.status IN ('PROCESSING', 'SENDING')
+			WHERE m.campaign_id = ? AND m.state = 'HELD' AND m.release_at <= ?
+			    AND c.status IN ('PROCESSING', 'SENDING')
 			ORDER BY m.release_at
 			LIMIT ?
 			FOR UPDATE OF m SKIP LOCKED
@@ -103,7 +104,7 @@ public class CampaignTexts {
 				""", (ResultSet row) -> {
 			MessageState state = MessageState.valueOf(row.getString(1));
 			byState.put(state, row.getLong(2));
-			if (state == MessageState.HELD || state == MessageState.RELEASED) {
+			if (state == MessageState.HELD || state == MessageState.RELEASED || state == MessageState.SUBMITTED) {
 				segments[0] += row.getLong(3);
 			}
 		}, campaignId);
@@ -172,16 +173,79 @@ public class CampaignTexts {
 	}
 
 	/**
-	 * The earliest held texts due at {@code now} of PROCESSING or SENDING campaigns,
-	 * locked {@code FOR UPDATE SKIP LOCKED}, their campaigns {@code FOR KEY SHARE SKIP
-	 * LOCKED}: instances claim disjoint texts, and nothing is claimed of a campaign being
-	 * canceled.
+	 * The campaign's earliest held texts due at {@code now}, if it is PROCESSING or
+	 * SENDING, locked {@code FOR UPDATE SKIP LOCKED}, the campaign {@code FOR KEY SHARE
+	 * SKIP LOCKED}: instances claim disjoint texts, and nothing is claimed of a campaign
+	 * being canceled.
+	 * @param campaignId the campaign
 	 * @param now the current time
 	 * @param limit most texts
 	 * @return the texts
 	 */
-	public List<DueText> claimDue(Instant now, int limit) {
-		return this.jdbc.query(CLAIM_DUE, (row, n) -> due(row), timestamp(now), limit);
+	public List<DueText> claimDue(UUID campaignId, Instant now, int limit) {
+		return this.jdbc.query(CLAIM_DUE, (row, n) -> due(row), campaignId, timestamp(now), limit);
+	}
+
+	/**
+	 * The campaigns that may have texts to release (PROCESSING or SENDING), with their
+	 * accounts, oldest first.
+	 * @return the campaigns
+	 */
+	public List<Running> running() {
+		return this.jdbc.query("""
+				SELECT id, account_id FROM campaign WHERE status IN ('PROCESSING', 'SENDING')
+				ORDER BY created_at, id""", (row, n) -> new Running(row.getObject(1, UUID.class), row.getString(2)));
+	}
+
+	/**
+	 * Texts released after {@code since} that dispatch has not settled yet: what is in
+	 * Kafka or in dispatch now. Older ones are not counted, so a text whose settlement
+	 * never arrives cannot shut the release window for good.
+	 * @param since the oldest release that counts
+	 * @return how many
+	 */
+	public int inDispatch(Instant since) {
+		Integer count = this.jdbc.queryForObject(
+				"SELECT count(*) FROM campaign_message WHERE state = 'RELEASED' AND released_at > ?", Integer.class,
+				timestamp(since));
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * Records what dispatch did with released texts: SUBMITTED, or UNSENT with the status
+	 * it ended in. A text that is not RELEASED (settled already, or not a campaign text)
+	 * is left alone, so a status read twice changes nothing.
+	 * @param settled the texts, by id, with what became of them
+	 * @param now the current time
+	 * @return how many texts were settled now
+	 */
+	public int settled(Map<UUID, Settled> settled, Instant now) {
+		int n = settled.size();
+		String[] ids = new String[n];
+		String[] states = new String[n];
+		String[] codes = new String[n];
+		int i = 0;
+		for (Map.Entry<UUID, Settled> entry : settled.entrySet()) {
+			ids[i] = entry.getKey().toString();
+			states[i] = entry.getValue().state().name();
+			codes[i] = entry.getValue().reasonCode();
+			i++;
+		}
+		Integer updated = this.jdbc.execute((ConnectionCallback<Integer>) (connection) -> {
+			try (PreparedStatement update = connection.prepareStatement("""
+					UPDATE campaign_message m SET state = t.s, submitted_at = ?,
+					    reason_code = coalesce(t.rc, m.reason_code)
+					FROM unnest(?::text[], ?::text[], ?::text[]) AS t (i, s, rc)
+					WHERE m.id = t.i::uuid AND m.state = 'RELEASED'
+					""")) {
+				update.setObject(1, timestamp(now));
+				update.setArray(2, connection.createArrayOf("text", ids));
+				update.setArray(3, connection.createArrayOf("text", states));
+				update.setArray(4, connection.createArrayOf("text", codes));
+				return update.executeUpdate();
+			}
+		});
+		return (updated != null) ? updated : 0;
 	}
 
 	/**
@@ -218,8 +282,8 @@ public class CampaignTexts {
 	}
 
 	/**
-	 * Which of {@code recipients} got a campaign text of the account released after
-	 * {@code since}.
+	 * Which of {@code recipients} got a campaign text of the account released (and not
+	 * ended unsent) after {@code since}.
 	 * @param accountId the account
 	 * @param recipients E.164 numbers
 	 * @param since the start of the window
@@ -228,10 +292,11 @@ public class CampaignTexts {
 	public Set<String> releasedSince(String accountId, List<String> recipients, Instant since) {
 		Set<String> recent = new HashSet<>();
 		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-			try (PreparedStatement query = connection.prepareStatement("""
-					SELECT DISTINCT recipient FROM campaign_message
-					WHERE account_id = ? AND recipient = ANY (?) AND state = 'RELEASED' AND released_at > ?
-					""")) {
+			try (PreparedStatement query = connection.prepareStatement(
+					"""
+							SELECT DISTINCT recipient FROM campaign_message
+							WHERE account_id = ? AND recipient = ANY (?) AND state IN ('RELEASED', 'SUBMITTED') AND released_at > ?
+							""")) {
 				query.setString(1, accountId);
 				query.setArray(2, connection.createArrayOf("text", recipients.toArray()));
 				query.setObject(3, timestamp(since));
@@ -264,15 +329,16 @@ public class CampaignTexts {
 	}
 
 	/**
-	 * Up to {@code limit} SENDING campaigns with no held text left, oldest first, locked
-	 * {@code FOR UPDATE SKIP LOCKED}.
+	 * Up to {@code limit} SENDING campaigns whose every text was submitted to the carrier
+	 * or ended (none held, none in dispatch), oldest first, locked {@code FOR UPDATE SKIP
+	 * LOCKED}.
 	 * @param limit most campaigns
 	 * @return the campaigns
 	 */
-	public List<Campaign> claimAllReleased(int limit) {
+	public List<Campaign> claimAllSubmitted(int limit) {
 		return this.campaigns.select("""
 				status = 'SENDING' AND NOT EXISTS (SELECT 1 FROM campaign_message m
-				    WHERE m.campaign_id = campaign.id AND m.state = 'HELD')
+				    WHERE m.campaign_id = campaign.id AND m.state IN ('HELD', 'RELEASED'))
 				ORDER BY sending_at LIMIT ? FOR UPDATE SKIP LOCKED""", limit);
 	}
 
@@ -369,6 +435,24 @@ public class CampaignTexts {
 	public record DueText(UUID id, UUID campaignId, String accountId, String recipient, String body, int segments,
 			List<ZoneId> zones, Map<String, String> attributes, Instant releaseAt, Instant expiresAt, String sender,
 			QuietHours quietHours, Duration smartSendingWindow) {
+	}
+
+	/**
+	 * A campaign that may have texts to release.
+	 *
+	 * @param id the campaign
+	 * @param accountId its account
+	 */
+	public record Running(UUID id, String accountId) {
+	}
+
+	/**
+	 * What dispatch did with a released text.
+	 *
+	 * @param state SUBMITTED or UNSENT
+	 * @param reasonCode for UNSENT, the status it ended in; otherwise {@code null}
+	 */
+	public record Settled(MessageState state, String reasonCode) {
 	}
 
 	/**

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param smartSendingWindow its smart sending window, if any
  * @param audience its audience
  * @param segments SMS segments
+ * @param progress how far sending got: texts in all, released to dispatch, submitted to
+ * the carrier, and remaining (neither submitted nor ended)
  * @param counts its texts per bucket, as campaign-service knows them
  * @param finalCounts the texts per bucket status-service counted when it completed it
  * @param createdAt created
@@ -33,9 +35,9 @@ import java.util.Map;
  */
 public record CampaignView(String id, String name, String status, String failureReason, String body, String sender,
 		Instant sendAt, String sendAtLocalTime, QuietHoursView quietHours, String validity, String smartSendingWindow,
-		AudienceView audience, SegmentsView segments, Map<String, Long> counts, Map<String, Long> finalCounts,
-		Instant createdAt, Instant updatedAt, Instant activatedAt, Instant processingAt, Instant sendingAt,
-		Instant sentAt, Instant completedAt, Instant canceledAt, Instant failedAt) {
+		AudienceView audience, SegmentsView segments, ProgressView progress, Map<String, Long> counts,
+		Map<String, Long> finalCounts, Instant createdAt, Instant updatedAt, Instant activatedAt, Instant processingAt,
+		Instant sendingAt, Instant sentAt, Instant completedAt, Instant canceledAt, Instant failedAt) {
 
 	static CampaignView of(Campaign campaign, CampaignCounts counts) {
 		Campaign.Definition definition = campaign.definition();
@@ -50,9 +52,12 @@ public record CampaignView(String id, String name, String status, String failure
 				definition.validity().toString(),
 				(definition.smartSendingWindow() != null) ? definition.smartSendingWindow().toString() : null,
 				new AudienceView(campaign.audienceSize(), campaign.duplicates()),
-				new SegmentsView(definition.segments(), counts.segments()), counts.asMap(), campaign.finalCounts(),
-				timeline.createdAt(), timeline.updatedAt(), timeline.activatedAt(), timeline.processingAt(),
-				timeline.sendingAt(), timeline.sentAt(), timeline.doneAt(), timeline.canceledAt(), timeline.failedAt());
+				new SegmentsView(definition.segments(), counts.segments()),
+				new ProgressView(counts.total(), counts.released(), counts.of(MessageState.SUBMITTED),
+						counts.remaining()),
+				counts.asMap(), campaign.finalCounts(), timeline.createdAt(), timeline.updatedAt(),
+				timeline.activatedAt(), timeline.processingAt(), timeline.sendingAt(), timeline.sentAt(),
+				timeline.doneAt(), timeline.canceledAt(), timeline.failedAt());
 	}
 
 	/**
@@ -63,6 +68,18 @@ public record CampaignView(String id, String name, String status, String failure
 	 * @param end first allowed minute
 	 */
 	public record QuietHoursView(boolean enabled, String start, String end) {
+	}
+
+	/**
+	 * How far sending got. A campaign is SENDING while {@code remaining} is above zero,
+	 * and SENT once every text was submitted to the carrier or ended.
+	 *
+	 * @param total every text of the campaign
+	 * @param released texts handed to dispatch
+	 * @param submitted texts dispatch handed to the carrier
+	 * @param remaining texts neither submitted nor ended: held here or in dispatch
+	 */
+	public record ProgressView(long total, long released, long submitted, long remaining) {
 	}
 
 	/**

@@ -12,9 +12,19 @@ public enum MessageState {
 	HELD,
 
 	/**
-	 * Handed to dispatch: its {@code MessageRequested} is in the outbox or on the topic.
+	 * Handed to dispatch: its {@code MessageRequested} is in the outbox, on the topic or
+	 * in dispatch, and dispatch has not said yet what became of it.
 	 */
 	RELEASED,
+
+	/** Dispatch handed it to the carrier (its SUBMITTED, or a later carrier status). */
+	SUBMITTED,
+
+	/**
+	 * Released, then ended by dispatch without reaching the carrier: canceled, rejected,
+	 * expired or failed ({@code reason_code} is that status).
+	 */
+	UNSENT,
 
 	/** Refused by our own checks. Published REJECTED with the reason code. */
 	REJECTED,

@@ -236,7 +236,7 @@ public class CampaignProcessor {
 	private void finish(Campaign campaign) {
 		Campaign current = this.campaigns.lockShared(campaign.id()).orElseThrow();
 		CampaignCounts counts = this.texts.counts(campaign.id());
-		long sendable = counts.of(MessageState.HELD) + counts.of(MessageState.RELEASED);
+		long sendable = counts.of(MessageState.HELD) + counts.released();
 		if (sendable > 0) {
 			this.lifecycle.transition(current, CampaignStatus.SENDING, null, counts.asMap());
 		}

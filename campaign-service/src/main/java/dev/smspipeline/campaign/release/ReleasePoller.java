@@ -1,107 +1,72 @@
 package dev.smspipeline.campaign.release;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.smspipeline.campaign.admission.Admission;
-import dev.smspipeline.campaign.admission.AdmissionPolicy;
-import dev.smspipeline.campaign.admission.TextFacts;
-import dev.smspipeline.campaign.admission.Timing;
 import dev.smspipeline.campaign.campaign.CampaignTexts;
-import dev.smspipeline.campaign.campaign.CampaignTexts.DueText;
-import dev.smspipeline.campaign.consent.OptOuts;
-import dev.smspipeline.campaign.message.MessageSettings;
-import dev.smspipeline.campaign.message.Texts;
-import dev.smspipeline.campaign.outbox.Outbox;
-import dev.smspipeline.events.DeliveryStatus;
-import dev.smspipeline.events.MessageRequested;
-import dev.smspipeline.events.RequestSource;
-import dev.smspipeline.events.TrafficClass;
-import dev.smspipeline.schemas.EventIds;
-import dev.smspipeline.schemas.OptOutKey;
-import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.campaign.campaign.CampaignTexts.Running;
 
 /**
- * Releases held campaign texts when they fall due, every {@code interval}:
- * <ul>
- * <li><b>Claim:</b> the earliest due texts of PROCESSING or SENDING campaigns,
- * {@code FOR UPDATE OF} the texts {@code SKIP LOCKED} and {@code FOR KEY SHARE OF} their
- * campaigns {@code SKIP LOCKED} ({@link CampaignTexts#claimDue}): several instances
- * release disjoint texts, and a campaign being canceled (which locks it
- * {@code FOR UPDATE}) has nothing released meanwhile.</li>
- * <li><b>Check again at release</b> ({@link AdmissionPolicy}): a text whose recipient
- * opted out of the account's texts since the campaign was processed (a STOP mid-campaign)
- * ends REJECTED ({@code OPTED_OUT}); a text whose validity passed ends EXPIRED; one that
- * fell into quiet hours (the release ran late) is held to the next allowed minute (a new
- * SCHEDULED) or EXPIRED; one whose recipient got a campaign text of the account within
- * the campaign's smart sending window ends CANCELED ({@code SMART_SENDING_WINDOW}).</li>
- * <li><b>Release:</b> its {@code MessageRequested}, built as the one-off path builds it
- * (source CAMPAIGN, the campaign id, the rendered body, segments, {@code notBefore} = its
- * release time, {@code expiresAt}), goes to the outbox and the text becomes RELEASED, in
- * the same transaction: a crash before the commit releases nothing, and the outbox
- * publishes it exactly once.</li>
- * <li><b>Pace:</b> at most {@code rate} texts per second per instance, in transactions of
- * at most {@code batch-size}.</li>
- * </ul>
+ * Releases due campaign texts every {@code interval}, as fast as dispatch takes them and
+ * fairly between accounts and campaigns:
+ * <ol>
+ * <li><b>How many:</b> what the {@link ReleaseWindow} leaves open (a few seconds of
+ * dispatch's measured throughput, less what is already in Kafka or dispatch), at most
+ * {@code rate} per second for this instance.</li>
+ * <li><b>Whose:</b> split by {@link FairShare} between the running campaigns, equally by
+ * account, then by campaign. A campaign with fewer due texts than its share leaves the
+ * rest to the others in a second pass (and a third), so no permit is wasted while someone
+ * has texts due.</li>
+ * <li><b>Release:</b> each campaign's share by {@link TextRelease}, in transactions of at
+ * most {@code batch-size}.</li>
+ * </ol>
  * The held texts of canceled campaigns are swept by {@link CanceledTextSweep}; SENT is
- * announced by {@link SentAnnouncement}.
+ * announced by {@link SentAnnouncement} once every text is submitted or ended.
  */
 @Component
 public class ReleasePoller {
 
 	private static final Logger log = LoggerFactory.getLogger(ReleasePoller.class);
 
+	private static final int PASSES = 3;
+
 	private final CampaignTexts texts;
 
-	private final TransactionTemplate transactions;
+	private final TextRelease release;
 
-	private final Outbox outbox;
-
-	private final MessageSettings messages;
-
-	private final OptOuts optOuts;
+	private final ReleaseWindow window;
 
 	private final ReleaseSettings settings;
 
-	private final Clock clock;
-
-	private final Counter released;
+	private final AtomicReference<Double> deficit = new AtomicReference<>(0.0);
 
 	private double tokens;
 
 	private long refilledAt = System.nanoTime();
 
-	ReleasePoller(CampaignTexts texts, TransactionTemplate transactions, Outbox outbox, MessageSettings messages,
-			OptOuts optOuts, ReleaseSettings settings, Clock clock, MeterRegistry meters) {
+	private int turn;
+
+	ReleasePoller(CampaignTexts texts, TextRelease release, ReleaseWindow window, ReleaseSettings settings,
+			MeterRegistry meters) {
 		this.texts = texts;
-		this.transactions = transactions;
-		this.outbox = outbox;
-		this.messages = messages;
-		this.optOuts = optOuts;
+		this.release = release;
+		this.window = window;
 		this.settings = settings;
-		this.clock = clock;
-		this.released = Counter.builder("sms.campaign.texts.released")
-			.description("Campaign texts handed to dispatch")
+		Gauge.builder("sms.campaign.release.fair.share.deficit", this.deficit, AtomicReference::get)
+			.description("In the last release round, how far the least served account with texts due fell short "
+					+ "of the best served one (0 = equal shares, 1 = one got nothing)")
 			.register(meters);
 	}
 
@@ -118,172 +83,75 @@ public class ReleasePoller {
 		}
 	}
 
-	/** Releases due texts as the pace allows; returns how many were handled. */
-	int releaseDue() {
-		int handled = 0;
-		while (true) {
-			int permits = permits();
-			if (permits == 0) {
-				return handled;
-			}
-			int claimed = releaseBatch(permits);
-			this.tokens -= claimed;
-			handled += claimed;
-			if (claimed < permits) {
-				return handled;
-			}
-		}
-	}
-
 	/**
-	 * Claims and handles up to {@code limit} due texts in one transaction.
-	 * @param limit most texts
-	 * @return how many were claimed
+	 * One release round.
+	 * @return how many texts were claimed
 	 */
-	int releaseBatch(int limit) {
-		Integer claimed = this.transactions.execute((status) -> {
-			Instant now = now();
-			List<DueText> due = this.texts.claimDue(now, limit);
-			if (due.isEmpty()) {
-				return 0;
-			}
-			Set<String> optedOut = optedOut(due);
-			Set<String> recentlyTexted = recentlyTexted(due, now);
-			Map<UUID, Admission> decided = new LinkedHashMap<>();
-			List<Outbox.Entry> records = new ArrayList<>(due.size());
-			int releasedNow = 0;
-			for (DueText text : due) {
-				Admission admission = AdmissionPolicy.decide(new DueFacts(text, now, optedOut, recentlyTexted));
-				decided.put(text.id(), admission);
-				records.add(record(text, admission, now));
-				if (admission instanceof Admission.Send) {
-					releasedNow++;
+	int releaseDue() {
+		int permits = Math.min(permits(), this.window.open());
+		if (permits == 0) {
+			return 0;
+		}
+		List<Running> hungry = this.texts.running();
+		Map<String, Integer> byAccount = new HashMap<>();
+		int left = permits;
+		for (int pass = 0; pass < PASSES && left > 0 && !hungry.isEmpty(); pass++) {
+			Map<UUID, Integer> shares = FairShare.split(hungry, left, this.turn++);
+			List<Running> stillHungry = new ArrayList<>();
+			for (Running campaign : hungry) {
+				int share = shares.get(campaign.id());
+				int claimed = (share > 0) ? releaseUpTo(campaign, share) : 0;
+				left -= claimed;
+				byAccount.merge(campaign.accountId(), claimed, Integer::sum);
+				if (claimed == share) {
+					stillHungry.add(campaign);
 				}
 			}
-			this.texts.decided(decided, now);
-			this.outbox.addAll(records);
-			this.released.increment(releasedNow);
-			return due.size();
-		});
-		return (claimed != null) ? claimed : 0;
+			hungry = stillHungry;
+		}
+		int claimed = permits - left;
+		this.tokens -= claimed;
+		this.deficit.set(deficit(hungry, byAccount));
+		return claimed;
 	}
 
-	private Outbox.Entry record(DueText text, Admission admission, Instant now) {
-		String sender = this.messages.senderOr(text.sender());
-		String id = text.id().toString();
-		if (admission instanceof Admission.Send) {
-			MessageRequested request = Texts.request(new Texts.Text(id, text.accountId(), text.campaignId().toString(),
-					text.recipient(), sender, text.body(), text.segments(), null, now, text.releaseAt(),
-					text.expiresAt(), RequestSource.CAMPAIGN, text.attributes(), TrafficClass.BULK));
-			return new Outbox.Entry(Topics.MESSAGE_REQUESTED, text.recipient(), request);
-		}
-		DeliveryStatus.Builder status = Texts
-			.status(id, text.accountId(), text.campaignId().toString(), text.recipient(), sender, admission.status(),
-					now)
-			.setSegments(text.segments())
-			.setReasonCode(admission.reasonCode());
-		if (admission instanceof Admission.HoldUntil hold) {
-			status.setEventId(EventIds.held(id, hold.releaseAt()))
-				.setAttributes(Map.of("releaseAt", hold.releaseAt().toString(), "expiresAt",
-						text.expiresAt().toString(), "reason", "held through quiet hours"));
-		}
-		else {
-			status.setAttributes(Map.of("reason", reason(admission)));
-		}
-		return new Outbox.Entry(Topics.DELIVERY_STATUS, id, status.build());
-	}
-
-	private static String reason(Admission admission) {
-		if (admission instanceof Admission.Reject reject) {
-			return reject.reason();
-		}
-		if (admission instanceof Admission.Expire expire) {
-			return expire.reason();
-		}
-		return ((Admission.Skip) admission).reason();
-	}
-
-	/**
-	 * The recipients (as {@link OptOutKey}) of texts in {@code due} who opted out of the
-	 * account's texts.
-	 */
-	private Set<String> optedOut(List<DueText> due) {
-		Map<String, Set<String>> byAccount = new HashMap<>();
-		due.forEach((text) -> byAccount.computeIfAbsent(text.accountId(), (account) -> new HashSet<>())
-			.add(text.recipient()));
-		Set<String> optedOut = new HashSet<>();
-		byAccount.forEach((account, recipients) -> this.optOuts.optedOut(account, recipients)
-			.forEach((recipient) -> optedOut.add(OptOutKey.of(account, recipient))));
-		return optedOut;
-	}
-
-	/**
-	 * The recipients (as {@code account:recipient}) of texts in {@code due} whose
-	 * campaign has a smart sending window and who got a campaign text of the account
-	 * within it.
-	 */
-	private Set<String> recentlyTexted(List<DueText> due, Instant now) {
-		Map<Duration, List<DueText>> byWindow = new HashMap<>();
-		for (DueText text : due) {
-			if (text.smartSendingWindow() != null) {
-				byWindow.computeIfAbsent(text.smartSendingWindow(), (window) -> new ArrayList<>()).add(text);
+	private int releaseUpTo(Running campaign, int share) {
+		int claimed = 0;
+		while (claimed < share) {
+			int limit = Math.min(this.settings.batchSize(), share - claimed);
+			int got = this.release.release(campaign.id(), limit);
+			claimed += got;
+			if (got < limit) {
+				break;
 			}
 		}
-		Set<String> recent = new HashSet<>();
-		byWindow.forEach((window, texts) -> {
-			Map<String, List<String>> byAccount = new HashMap<>();
-			texts.forEach((text) -> byAccount.computeIfAbsent(text.accountId(), (account) -> new ArrayList<>())
-				.add(text.recipient()));
-			byAccount.forEach((account, recipients) -> this.texts.releasedSince(account, recipients, now.minus(window))
-				.forEach((recipient) -> recent.add(account + ":" + recipient)));
-		});
-		return recent;
+		return claimed;
 	}
 
+	/**
+	 * Among accounts that still had texts due at the end of the round, how far the least
+	 * served fell short of the best served.
+	 */
+	private static double deficit(List<Running> hungry, Map<String, Integer> byAccount) {
+		int most = 0;
+		int least = Integer.MAX_VALUE;
+		int accounts = 0;
+		for (String account : hungry.stream().map(Running::accountId).distinct().toList()) {
+			int released = byAccount.getOrDefault(account, 0);
+			most = Math.max(most, released);
+			least = Math.min(least, released);
+			accounts++;
+		}
+		return (accounts < 2 || most == 0) ? 0.0 : (most - least) / (double) most;
+	}
+
+	/** The per-instance cap, a token bucket of {@code rate} per second. */
 	private int permits() {
 		long nanos = System.nanoTime();
 		double rate = this.settings.rate();
 		this.tokens = Math.min(Math.max(rate, 1), this.tokens + (nanos - this.refilledAt) / 1e9 * rate);
 		this.refilledAt = nanos;
-		return (int) Math.min(this.settings.batchSize(), Math.floor(this.tokens));
-	}
-
-	private Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-	}
-
-	/**
-	 * What the policy needs to know about a due text. A recipient counts as recently
-	 * texted once a text of the batch to them goes out, so a batch releases at most one
-	 * text per recipient and window.
-	 */
-	private record DueFacts(DueText text, Instant now, Set<String> optedOutKeys,
-			Set<String> recentlyTextedKeys) implements TextFacts {
-
-		@Override
-		public Optional<String> optedOut() {
-			return this.optedOutKeys.contains(OptOutKey.of(this.text.accountId(), this.text.recipient()))
-					? Optional
-						.of(this.text.recipient() + " opted out of this account's texts before the text was released")
-					: Optional.empty();
-		}
-
-		@Override
-		public Timing timing() {
-			return new Timing.Due(this.now, this.text.releaseAt(), this.text.expiresAt(), this.text.quietHours(),
-					this.text.zones());
-		}
-
-		@Override
-		public Optional<Duration> smartSendingWindow() {
-			return Optional.ofNullable(this.text.smartSendingWindow());
-		}
-
-		@Override
-		public boolean recentlyTexted() {
-			return !this.recentlyTextedKeys.add(this.text.accountId() + ":" + this.text.recipient());
-		}
-
+		return (int) Math.floor(this.tokens);
 	}
 
 }

@@ -15,7 +15,8 @@ import dev.smspipeline.campaign.campaign.Lifecycle;
 import dev.smspipeline.events.CampaignStatus;
 
 /**
- * Moves SENDING campaigns with no held text left to SENT ({@code ALL_RELEASED}), every
+ * Moves SENDING campaigns whose every text was submitted to the carrier or ended (none
+ * held here, none left in dispatch) to SENT ({@code ALL_SUBMITTED}), every
  * {@code interval}, up to 20 per round, each claimed {@code FOR UPDATE SKIP LOCKED}. The
  * SENT event carries {@code counts.total}: every text of the campaign (each has had a
  * status published), which status-service waits for to complete it.
@@ -56,12 +57,12 @@ class SentAnnouncement {
 		}
 	}
 
-	/** Moves SENDING campaigns with nothing left to release to SENT; returns how many. */
+	/** Moves SENDING campaigns with nothing left to submit to SENT; returns how many. */
 	int announce() {
 		Integer sent = this.transactions.execute((status) -> {
-			List<Campaign> done = this.texts.claimAllReleased(CAMPAIGNS_PER_ROUND);
+			List<Campaign> done = this.texts.claimAllSubmitted(CAMPAIGNS_PER_ROUND);
 			for (Campaign campaign : done) {
-				this.lifecycle.transition(campaign, CampaignStatus.SENT, "ALL_RELEASED", null);
+				this.lifecycle.transition(campaign, CampaignStatus.SENT, "ALL_SUBMITTED", null);
 			}
 			return done.size();
 		});

@@ -181,7 +181,7 @@ class OptOutIntegrationTests {
 
 		campaigns.awaitStatus(id, "SENT");
 		assertThat(state(id, optedOut)).isEqualTo("REJECTED:OPTED_OUT");
-		assertThat(state(id, subscribed)).isEqualTo("RELEASED:null");
+		assertThat(state(id, subscribed)).isEqualTo("SUBMITTED:null");
 		String messageId = CampaignTexts.messageId(java.util.UUID.fromString(id), optedOut).toString();
 		DeliveryStatus rejected = statuses.await((status) -> status.getMessageId().equals(messageId));
 		assertThat(rejected.getStatus()).isEqualTo(MessageStatus.REJECTED);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -96,12 +97,12 @@ class ReleasePollerIntegrationTests {
 			.formatted(CampaignClient.recipients(phones)));
 		acme().activate(id);
 		acme().awaitStatus(id, "SENDING");
-		List<ReleasePoller> others = IntStream.range(0, 3).mapToObj((i) -> poller(this.outbox, this.clock)).toList();
+		List<TextRelease> others = IntStream.range(0, 3).mapToObj((i) -> release(this.outbox, this.clock)).toList();
 		ExecutorService pool = Executors.newFixedThreadPool(3);
 		try {
 			this.clock.setTo(Instant.parse("2034-01-16T15:00:01Z"));
 			List<CompletableFuture<Void>> racing = others.stream().map((poller) -> CompletableFuture.runAsync(() -> {
-				while (poller.releaseBatch(25) > 0) {
+				while (poller.release(UUID.fromString(id), 25) > 0) {
 					// Until nothing is due.
 				}
 			}, pool)).toList();
@@ -136,7 +137,8 @@ class ReleasePollerIntegrationTests {
 		MutableClock frozen = new MutableClock();
 		frozen.setTo(Instant.parse("2034-01-17T15:00:01Z"));
 
-		assertThatThrownBy(() -> poller(dying, frozen).releaseBatch(20)).hasMessageContaining("killed");
+		assertThatThrownBy(() -> release(dying, frozen).release(UUID.fromString(id), 20))
+			.hasMessageContaining("killed");
 		Integer released = this.jdbc.queryForObject(
 				"SELECT count(*) FROM campaign_message WHERE campaign_id = ?::uuid AND state = 'RELEASED'",
 				Integer.class, id);
@@ -152,9 +154,9 @@ class ReleasePollerIntegrationTests {
 		assertThat(requested).extracting(MessageRequested::getMessageId).doesNotHaveDuplicates();
 	}
 
-	private ReleasePoller poller(Outbox outbox, Clock clock) {
-		return new ReleasePoller(this.texts, this.transactions, outbox, this.messages, this.optOuts,
-				new ReleaseSettings(true, Duration.ofMillis(100), 25, 100_000, 5000), clock, new SimpleMeterRegistry());
+	private TextRelease release(Outbox outbox, Clock clock) {
+		return new TextRelease(this.texts, this.transactions, outbox, this.messages, this.optOuts, clock,
+				new SimpleMeterRegistry());
 	}
 
 	private CampaignClient acme() {

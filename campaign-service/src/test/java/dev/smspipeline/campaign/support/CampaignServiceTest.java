@@ -16,15 +16,17 @@ import dev.smspipeline.testsupport.spring.ServiceIntegrationTest;
 
 /**
  * campaign-service started whole against the real broker, registry and database, with a
- * {@link MutableClock} and the {@code test} profile's short intervals. Every integration
- * test class of the module uses exactly this, so they all share one application context.
+ * {@link MutableClock}, the {@code test} profile's short intervals and a
+ * {@link DispatchStandIn} that reports every released campaign text submitted. Every
+ * integration test class of the module uses exactly this, so they all share one
+ * application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ServiceIntegrationTest
 @ActiveProfiles("test")
-@Import(CampaignServiceTest.TestClock.class)
+@Import({ CampaignServiceTest.TestClock.class, DispatchStandIn.class })
 public @interface CampaignServiceTest {
 
 	/** The movable clock, in place of the system clock. */
