@@ -1,5 +1,8 @@
 package dev.smspipeline.campaign.campaign;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,9 +20,11 @@ import dev.smspipeline.events.CampaignStatus;
 
 /**
  * {@code sms_campaigns{status}}: campaigns of every account by lifecycle status, one
- * series per status (0 when none is in it). One {@code GROUP BY} every
- * {@code sms.campaigns.gauges.refresh-interval} (30 s); a scrape reads the last counts
- * and never touches the database.
+ * series per status (0 when none is in it); {@code sms_campaign_texts_due{class="bulk"}}
+ * and {@code sms_campaign_texts_due_oldest_age_seconds{class="bulk"}}: the campaign texts
+ * due and still held here (the bulk queue in PostgreSQL), and how long the oldest has
+ * been due. Two queries every {@code sms.campaigns.gauges.refresh-interval} (30 s); a
+ * scrape reads the last values and never touches the database.
  */
 @Component
 class CampaignGauges {
@@ -30,8 +35,24 @@ class CampaignGauges {
 
 	private final Map<CampaignStatus, AtomicLong> counts = new EnumMap<>(CampaignStatus.class);
 
-	CampaignGauges(JdbcClient jdbc, MeterRegistry meters) {
+	private final AtomicLong due = new AtomicLong();
+
+	private final AtomicLong oldestDueAge = new AtomicLong();
+
+	private final Clock clock;
+
+	CampaignGauges(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.clock = clock;
+		Gauge.builder("sms.campaign.texts.due", this.due, AtomicLong::get)
+			.description("Campaign texts due and still held in campaign-service (the bulk queue)")
+			.tag("class", "bulk")
+			.register(meters);
+		Gauge.builder("sms.campaign.texts.due.oldest.age", this.oldestDueAge, AtomicLong::get)
+			.description("How long the oldest campaign text held in campaign-service has been due")
+			.tag("class", "bulk")
+			.baseUnit("seconds")
+			.register(meters);
 		for (CampaignStatus status : CampaignStatus.values()) {
 			if (status == CampaignStatus.UNKNOWN) {
 				continue;
@@ -56,6 +77,14 @@ class CampaignGauges {
 				}
 			});
 			this.counts.forEach((status, count) -> count.set(now.getOrDefault(status, 0L)));
+			Instant at = this.clock.instant();
+			this.jdbc.sql("""
+					SELECT count(*), min(release_at) FROM campaign_message
+					WHERE state = 'HELD' AND release_at <= ?""").param(CampaignStore.timestamp(at)).query((row) -> {
+				this.due.set(row.getLong(1));
+				Instant oldest = CampaignStore.instant(row, "min");
+				this.oldestDueAge.set((oldest != null) ? Duration.between(oldest, at).toSeconds() : 0);
+			});
 		}
 		catch (RuntimeException ex) {
 			log.warn("Cannot refresh sms_campaigns; keeping the last counts: {}", ex.toString());
