@@ -36,6 +36,8 @@ final class ScenarioOptions {
 			  --leads N             campaign recipients (default 100000)
 			  --cancel-after D      how long after SENDING to cancel (default 10s)
 			Common:
+			  --warmup W            a campaign of W leads and 5 one-offs sent and waited for first, not
+			                        measured (default 500; 0 skips it)
 			  --timeout D           longest wait for a campaign to be SENT (default: 120s + 20ms per lead)
 			  --keep-carrier-log    do not clear the simulator's log before the run
 			  --report FILE         also write the report to FILE
@@ -52,8 +54,8 @@ final class ScenarioOptions {
 	private static final Set<String> IGNORED = Set.of("dispatch-url", "registry-url", "kafka", "chart");
 
 	private static final Set<String> KNOWN = Set.of("scenario", "leads", "one-offs", "after", "gap", "alone",
-			"alone-throughput", "cancel-after", "timeout", "keep-carrier-log", "report", "campaign-url", "status-url",
-			"carrier-url", "state-dir", "help");
+			"alone-throughput", "cancel-after", "warmup", "timeout", "keep-carrier-log", "report", "campaign-url",
+			"status-url", "carrier-url", "state-dir", "help");
 
 	final String scenario;
 
@@ -70,6 +72,8 @@ final class ScenarioOptions {
 	final double aloneThroughput;
 
 	final Duration cancelAfter;
+
+	final int warmup;
 
 	final Duration timeout;
 
@@ -111,6 +115,10 @@ final class ScenarioOptions {
 		this.alone = values.containsKey("alone");
 		this.aloneThroughput = Double.parseDouble(values.getOrDefault("alone-throughput", "NaN"));
 		this.cancelAfter = duration(values, "cancel-after", "10s");
+		this.warmup = Integer.parseInt(values.getOrDefault("warmup", "500"));
+		if (this.warmup < 0) {
+			throw new IllegalArgumentException("--warmup must not be negative");
+		}
 		this.timeout = values.containsKey("timeout") ? duration(values, "timeout", "0")
 				: Duration.ofSeconds(120).plusMillis(20L * this.leads);
 		this.clearCarrierLog = !values.containsKey("keep-carrier-log");
@@ -228,7 +236,7 @@ final class ScenarioOptions {
 			default -> {
 			}
 		}
-		line.append(" --timeout ").append(seconds(this.timeout));
+		line.append(" --warmup ").append(this.warmup).append(" --timeout ").append(seconds(this.timeout));
 		if (!this.clearCarrierLog) {
 			line.append(" --keep-carrier-log");
 		}
