@@ -43,9 +43,9 @@ class SchemaRegistryIntegrationTests {
 	private static final Schema V1 = MessageRequested.getClassSchema();
 
 	private static final Schema V2_OPTIONAL_FIELD = withFirstField(V1,
-			"{\"name\":\"priority\",\"type\":\"int\",\"default\":0}");
+			"{\"name\":\"weight\",\"type\":\"int\",\"default\":0}");
 
-	private static final Schema V2_REQUIRED_FIELD = withFirstField(V1, "{\"name\":\"priority\",\"type\":\"int\"}");
+	private static final Schema V2_REQUIRED_FIELD = withFirstField(V1, "{\"name\":\"weight\",\"type\":\"int\"}");
 
 	private static EmbeddedKafkaKraftBroker broker;
 
@@ -134,7 +134,7 @@ class SchemaRegistryIntegrationTests {
 
 		assertThatExceptionOfType(SchemaRegistryException.class)
 			.isThrownBy(() -> this.client.register(SUBJECT, V2_REQUIRED_FIELD))
-			.withMessageContaining("priority")
+			.withMessageContaining("weight")
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(409));
 	}
 
