@@ -133,31 +133,7 @@ final class BenchOptions {
 	}
 
 	static BenchOptions parse(String... args) {
-		Map<String, String> values = new HashMap<>();
-		for (int i = 0; i < args.length; i++) {
-			String arg = args[i];
-			if (!arg.startsWith("--")) {
-				throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-			}
-			String name = arg.substring(2);
-			String value;
-			int equals = name.indexOf('=');
-			if (equals >= 0) {
-				value = name.substring(equals + 1);
-				name = name.substring(0, equals);
-			}
-			else if (FLAGS.contains(name)) {
-				value = "true";
-			}
-			else if (i + 1 < args.length) {
-				value = args[++i];
-			}
-			else {
-				throw new IllegalArgumentException("--" + name + " needs a value");
-			}
-			values.put(name, value);
-		}
-		return new BenchOptions(values);
+		return new BenchOptions(OptionArgs.read(args, FLAGS));
 	}
 
 	String apiKey() throws IOException {

@@ -19,7 +19,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.stackclient.CarrierEntry;
 import dev.smspipeline.stackclient.SimulatorClient;
-import dev.smspipeline.stackclient.StackHttp;
 
 /**
  * The end-to-end benchmark of the running local stack ({@code ./local-stack.sh bench}).
@@ -282,14 +281,9 @@ public final class PipelineBenchmark {
 	 * callbacks it still owes, so that it starts the next phase empty.
 	 */
 	private void clearCarrier() throws InterruptedException {
-		if (!this.options.clearCarrierLog) {
-			return;
+		if (this.options.clearCarrierLog) {
+			LocalStack.clearCarrierLog(this.carrier);
 		}
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline && this.carrier.pendingCallbacks() != 0) {
-			Thread.sleep(500);
-		}
-		this.carrier.clearLog();
 	}
 
 	private int finalCount(RequestLog log, StatusCollector collector) {
@@ -328,27 +322,13 @@ public final class PipelineBenchmark {
 	}
 
 	private void checkStack() {
-		StackHttp http = new StackHttp(null);
 		Map<String, String> health = new LinkedHashMap<>();
 		health.put("campaign-service", this.options.campaignUrl + "/actuator/health");
 		health.put("dispatch-service", this.options.dispatchUrl + "/actuator/health");
 		health.put("status-service", this.options.statusUrl + "/actuator/health");
 		health.put("carrier-simulator", this.options.carrierUrl + "/health");
 		health.put("schema-registry", this.options.registryUrl + "/subjects");
-		for (Map.Entry<String, String> part : health.entrySet()) {
-			int status;
-			try {
-				status = http.statusOf(part.getValue(), Duration.ofSeconds(5));
-			}
-			catch (StackHttp.HttpFailure ex) {
-				throw new IllegalStateException(part.getKey() + " does not answer at " + part.getValue()
-						+ "; start the stack with ./local-stack.sh start", ex);
-			}
-			if (status != 200) {
-				throw new IllegalStateException(part.getKey() + " is not healthy (" + part.getValue() + " answered "
-						+ status + "); start the stack with ./local-stack.sh start");
-			}
-		}
+		LocalStack.requireHealthy(health);
 	}
 
 	static String machine() {

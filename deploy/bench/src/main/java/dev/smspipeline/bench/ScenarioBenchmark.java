@@ -20,7 +20,6 @@ import java.util.function.Supplier;
 
 import dev.smspipeline.stackclient.CarrierEntry;
 import dev.smspipeline.stackclient.SimulatorClient;
-import dev.smspipeline.stackclient.StackHttp;
 
 /**
  * The issue 16 benchmarks ("a big campaign must never hold up a workflow text") of the
@@ -213,36 +212,17 @@ final class ScenarioBenchmark {
 	 * owes (as {@link PipelineBenchmark} does), unless {@code --keep-carrier-log}.
 	 */
 	private void clearCarrier() throws InterruptedException {
-		if (!this.options.clearCarrierLog) {
-			return;
+		if (this.options.clearCarrierLog) {
+			LocalStack.clearCarrierLog(this.carrier);
 		}
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline && this.carrier.pendingCallbacks() != 0) {
-			Thread.sleep(500);
-		}
-		this.carrier.clearLog();
 	}
 
 	private void checkStack() {
-		StackHttp http = new StackHttp(null);
 		Map<String, String> health = new LinkedHashMap<>();
 		health.put("campaign-service", this.options.campaignUrl + "/actuator/health");
 		health.put("status-service", this.options.statusUrl + "/actuator/health");
 		health.put("carrier-simulator", this.options.carrierUrl + "/health");
-		for (Map.Entry<String, String> part : health.entrySet()) {
-			int status;
-			try {
-				status = http.statusOf(part.getValue(), Duration.ofSeconds(5));
-			}
-			catch (StackHttp.HttpFailure ex) {
-				throw new IllegalStateException(part.getKey() + " does not answer at " + part.getValue()
-						+ "; start the stack with ./local-stack.sh start", ex);
-			}
-			if (status != 200) {
-				throw new IllegalStateException(part.getKey() + " is not healthy (" + part.getValue() + " answered "
-						+ status + "); start the stack with ./local-stack.sh start");
-			}
-		}
+		LocalStack.requireHealthy(health);
 	}
 
 	static Set<String> set(List<String> numbers) {

@@ -153,35 +153,15 @@ final class ScenarioOptions {
 
 	static ScenarioOptions parse(String... args) {
 		Map<String, String> values = new HashMap<>();
-		for (int i = 0; i < args.length; i++) {
-			String arg = args[i];
-			if (!arg.startsWith("--")) {
-				throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-			}
-			String name = arg.substring(2);
-			String value;
-			int equals = name.indexOf('=');
-			if (equals >= 0) {
-				value = name.substring(equals + 1);
-				name = name.substring(0, equals);
-			}
-			else if (FLAGS.contains(name)) {
-				value = "true";
-			}
-			else if (i + 1 < args.length) {
-				value = args[++i];
-			}
-			else {
-				throw new IllegalArgumentException("--" + name + " needs a value");
-			}
+		OptionArgs.read(args, FLAGS).forEach((name, value) -> {
 			if (IGNORED.contains(name)) {
-				continue;
+				return;
 			}
 			if (!KNOWN.contains(name)) {
 				throw new IllegalArgumentException("unknown option --" + name + " for a scenario");
 			}
 			values.put(name, value);
-		}
+		});
 		return new ScenarioOptions(values);
 	}
 
