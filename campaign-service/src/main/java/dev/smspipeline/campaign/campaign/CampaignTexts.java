@@ -192,9 +192,10 @@ public class CampaignTexts {
 	 * @return the campaigns
 	 */
 	public List<Running> running() {
-		return this.jdbc.query("""
-				SELECT id, account_id FROM campaign WHERE status IN ('PROCESSING', 'SENDING')
-				ORDER BY created_at, id""", (row, n) -> new Running(row.getObject(1, UUID.class), row.getString(2)));
+		return this.campaigns.select("status IN ('PROCESSING', 'SENDING') ORDER BY created_at, id")
+			.stream()
+			.map((campaign) -> new Running(campaign.id(), campaign.accountId()))
+			.toList();
 	}
 
 	/**

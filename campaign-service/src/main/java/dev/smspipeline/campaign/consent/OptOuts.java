@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +21,7 @@ import org.springframework.stereotype.Repository;
 
 import dev.smspipeline.events.OptOutAction;
 import dev.smspipeline.events.OptOutChange;
+import dev.smspipeline.schemas.OptOutKey;
 
 /**
  * The suppression list ({@code opt_out}): which recipients opted out of which account's
@@ -70,6 +74,26 @@ public class OptOuts {
 				SELECT recipient, opted_out, source, keyword, changed_at FROM opt_out
 				WHERE account_id = ? AND recipient = ? AND opted_out
 				""", (row, n) -> optOut(row), accountId, e164).stream().findFirst();
+	}
+
+	/**
+	 * Which of these texts go to a recipient who opted out of the text's account, one
+	 * query per account.
+	 * @param texts the texts, of any accounts
+	 * @param accountOf a text's account
+	 * @param recipientOf a text's recipient, E.164
+	 * @param <T> the texts' type
+	 * @return the opted-out (account, recipient) pairs as {@link OptOutKey}s
+	 */
+	public <T> Set<String> optedOutKeys(Collection<T> texts, Function<T, String> accountOf,
+			Function<T, String> recipientOf) {
+		Map<String, Set<String>> byAccount = new HashMap<>();
+		texts.forEach((text) -> byAccount.computeIfAbsent(accountOf.apply(text), (account) -> new HashSet<>())
+			.add(recipientOf.apply(text)));
+		Set<String> keys = new HashSet<>();
+		byAccount.forEach((account, recipients) -> optedOut(account, recipients)
+			.forEach((recipient) -> keys.add(OptOutKey.of(account, recipient))));
+		return keys;
 	}
 
 	/**

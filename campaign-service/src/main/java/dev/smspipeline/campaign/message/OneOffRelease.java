@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +29,7 @@ import dev.smspipeline.campaign.schedule.QuietHours;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.schemas.EventIds;
+import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
 
 /**
@@ -108,7 +108,8 @@ class OneOffRelease {
 			if (due.isEmpty()) {
 				return 0;
 			}
-			Set<String> optedOut = optedOut(due);
+			Set<String> optedOut = this.optOuts.optedOutKeys(due, HeldOneOffs.Held::accountId,
+					HeldOneOffs.Held::recipient);
 			List<Outbox.Entry> records = new ArrayList<>(due.size());
 			List<String> done = new ArrayList<>(due.size());
 			int releasedNow = 0;
@@ -165,23 +166,12 @@ class OneOffRelease {
 		return new Outbox.Entry(Topics.DELIVERY_STATUS, text.messageId(), status.setAttributes(attributes).build());
 	}
 
-	/** The recipients (as {@code account:recipient}) of due texts who opted out. */
-	private Set<String> optedOut(List<HeldOneOffs.Held> due) {
-		Map<String, Set<String>> byAccount = new HashMap<>();
-		due.forEach((text) -> byAccount.computeIfAbsent(text.accountId(), (account) -> new HashSet<>())
-			.add(text.recipient()));
-		Set<String> optedOut = new HashSet<>();
-		byAccount.forEach((account, recipients) -> this.optOuts.optedOut(account, recipients)
-			.forEach((recipient) -> optedOut.add(account + ":" + recipient)));
-		return optedOut;
-	}
-
 	/** What the policy needs to know about a due one-off. */
 	private record DueFacts(HeldOneOffs.Held text, Instant now, Set<String> optedOutKeys) implements TextFacts {
 
 		@Override
 		public Optional<String> optedOut() {
-			return this.optedOutKeys.contains(this.text.accountId() + ":" + this.text.recipient())
+			return this.optedOutKeys.contains(OptOutKey.of(this.text.accountId(), this.text.recipient()))
 					? Optional
 						.of(this.text.recipient() + " opted out of this account's texts before the text was released")
 					: Optional.empty();

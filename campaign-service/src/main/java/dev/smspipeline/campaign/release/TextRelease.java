@@ -103,7 +103,7 @@ public class TextRelease {
 			if (due.isEmpty()) {
 				return 0;
 			}
-			Set<String> optedOut = optedOut(due);
+			Set<String> optedOut = this.optOuts.optedOutKeys(due, DueText::accountId, DueText::recipient);
 			Set<String> recentlyTexted = recentlyTexted(due, now);
 			Map<UUID, Admission> decided = new LinkedHashMap<>();
 			List<Outbox.Entry> records = new ArrayList<>(due.size());
@@ -157,20 +157,6 @@ public class TextRelease {
 			return expire.reason();
 		}
 		return ((Admission.Skip) admission).reason();
-	}
-
-	/**
-	 * The recipients (as {@link OptOutKey}) of texts in {@code due} who opted out of the
-	 * account's texts.
-	 */
-	private Set<String> optedOut(List<DueText> due) {
-		Map<String, Set<String>> byAccount = new HashMap<>();
-		due.forEach((text) -> byAccount.computeIfAbsent(text.accountId(), (account) -> new HashSet<>())
-			.add(text.recipient()));
-		Set<String> optedOut = new HashSet<>();
-		byAccount.forEach((account, recipients) -> this.optOuts.optedOut(account, recipients)
-			.forEach((recipient) -> optedOut.add(OptOutKey.of(account, recipient))));
-		return optedOut;
 	}
 
 	/**
