@@ -100,31 +100,31 @@ final class BenchOptions {
 
 	private BenchOptions(Map<String, String> values) {
 		this.help = values.containsKey("help");
-		this.messages = positive(values, "messages", 20_000);
-		this.numbers = positive(values, "numbers", this.messages);
+		this.messages = OptionArgs.positive(values, "messages", 20_000);
+		this.numbers = OptionArgs.positive(values, "numbers", this.messages);
 		this.repeatShare = Double.parseDouble(values.getOrDefault("repeat-share", "0.1"));
 		if (this.repeatShare < 0 || this.repeatShare > 1) {
 			throw new IllegalArgumentException("--repeat-share must be from 0 to 1");
 		}
 		this.rate = Double.parseDouble(values.getOrDefault("rate", "0"));
 		this.via = Via.valueOf(values.getOrDefault("via", "rest").toUpperCase(Locale.ROOT));
-		this.inFlight = positive(values, "in-flight", 64);
+		this.inFlight = OptionArgs.positive(values, "in-flight", 64);
 		this.warmup = nonNegative(values, "warmup", Math.min(5_000, Math.max(500, this.messages / 4)));
-		this.drainTimeoutSeconds = positive(values, "drain-timeout", 120);
-		this.intervalMillis = positive(values, "interval-ms", 1000);
+		this.drainTimeoutSeconds = OptionArgs.positive(values, "drain-timeout", 120);
+		this.intervalMillis = OptionArgs.positive(values, "interval-ms", 1000);
 		this.seed = Long.parseLong(values.getOrDefault("seed", Long.toString(System.currentTimeMillis())));
-		this.ceilingMessages = positive(values, "ceiling-messages", 20_000);
+		this.ceilingMessages = OptionArgs.positive(values, "ceiling-messages", 20_000);
 		this.clearCarrierLog = !values.containsKey("keep-carrier-log");
 		this.ceilings = !values.containsKey("no-ceilings");
 		this.stateDir = Path.of(values.getOrDefault("state-dir", ".local-stack"));
 		this.chart = values.containsKey("chart") ? Path.of(values.get("chart")) : null;
 		this.report = values.containsKey("report") ? Path.of(values.get("report")) : null;
-		this.campaignUrl = url(values, "campaign-url", "http://localhost:8081");
-		this.statusUrl = url(values, "status-url", "http://localhost:8083");
-		this.dispatchUrl = url(values, "dispatch-url", "http://localhost:8082");
-		this.carrierUrl = url(values, "carrier-url", "http://localhost:8090");
+		this.campaignUrl = OptionArgs.url(values, "campaign-url", "http://localhost:8081");
+		this.statusUrl = OptionArgs.url(values, "status-url", "http://localhost:8083");
+		this.dispatchUrl = OptionArgs.url(values, "dispatch-url", "http://localhost:8082");
+		this.carrierUrl = OptionArgs.url(values, "carrier-url", "http://localhost:8090");
 		this.kafka = values.getOrDefault("kafka", "localhost:9092");
-		this.registryUrl = url(values, "registry-url", "http://localhost:8085");
+		this.registryUrl = OptionArgs.url(values, "registry-url", "http://localhost:8085");
 		this.account = values.getOrDefault("account", "demo");
 		this.streamIsolation = values.getOrDefault("stream-isolation", "read_committed");
 		if (!this.streamIsolation.equals("read_committed") && !this.streamIsolation.equals("read_uncommitted")) {
@@ -150,19 +150,6 @@ final class BenchOptions {
 			}
 		}
 		return env;
-	}
-
-	private static String url(Map<String, String> values, String name, String fallback) {
-		String url = values.getOrDefault(name, fallback);
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-	}
-
-	private static int positive(Map<String, String> values, String name, int fallback) {
-		int value = Integer.parseInt(values.getOrDefault(name, Integer.toString(fallback)));
-		if (value < 1) {
-			throw new IllegalArgumentException("--" + name + " must be at least 1");
-		}
-		return value;
 	}
 
 	private static int nonNegative(Map<String, String> values, String name, int fallback) {

@@ -49,4 +49,32 @@ final class OptionArgs {
 		return values;
 	}
 
+	/**
+	 * A URL option without a trailing slash.
+	 * @param values the options
+	 * @param name the option
+	 * @param fallback its value when absent
+	 * @return the URL
+	 */
+	static String url(Map<String, String> values, String name, String fallback) {
+		String url = values.getOrDefault(name, fallback);
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+	/**
+	 * A whole-number option of at least 1.
+	 * @param values the options
+	 * @param name the option
+	 * @param fallback its value when absent
+	 * @return the number
+	 * @throws IllegalArgumentException when it is below 1
+	 */
+	static int positive(Map<String, String> values, String name, int fallback) {
+		int value = Integer.parseInt(values.getOrDefault(name, Integer.toString(fallback)));
+		if (value < 1) {
+			throw new IllegalArgumentException("--" + name + " must be at least 1");
+		}
+		return value;
+	}
+
 }

@@ -105,11 +105,11 @@ final class ScenarioOptions {
 			case "cancel" -> 100_000;
 			default -> 30_000;
 		};
-		this.leads = positive(values, "leads", defaultLeads);
+		this.leads = OptionArgs.positive(values, "leads", defaultLeads);
 		if (this.leads > 8_000_000) {
 			throw new IllegalArgumentException("--leads must be at most 8000000");
 		}
-		this.oneOffs = positive(values, "one-offs", 20);
+		this.oneOffs = OptionArgs.positive(values, "one-offs", 20);
 		this.after = duration(values, "after", "20s");
 		this.gap = duration(values, "gap", "250ms");
 		this.alone = values.containsKey("alone");
@@ -123,9 +123,9 @@ final class ScenarioOptions {
 				: Duration.ofSeconds(120).plusMillis(20L * this.leads);
 		this.clearCarrierLog = !values.containsKey("keep-carrier-log");
 		this.report = values.containsKey("report") ? Path.of(values.get("report")) : null;
-		this.campaignUrl = url(values, "campaign-url", "http://localhost:8081");
-		this.statusUrl = url(values, "status-url", "http://localhost:8083");
-		this.carrierUrl = url(values, "carrier-url", "http://localhost:8090");
+		this.campaignUrl = OptionArgs.url(values, "campaign-url", "http://localhost:8081");
+		this.statusUrl = OptionArgs.url(values, "status-url", "http://localhost:8083");
+		this.carrierUrl = OptionArgs.url(values, "carrier-url", "http://localhost:8090");
 		this.stateDir = Path.of(values.getOrDefault("state-dir", ".local-stack"));
 	}
 
@@ -255,19 +255,6 @@ final class ScenarioOptions {
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("--" + name + " is not a duration such as 250ms, 20s or 2m");
 		}
-	}
-
-	private static String url(Map<String, String> values, String name, String fallback) {
-		String url = values.getOrDefault(name, fallback);
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-	}
-
-	private static int positive(Map<String, String> values, String name, int fallback) {
-		int value = Integer.parseInt(values.getOrDefault(name, Integer.toString(fallback)));
-		if (value < 1) {
-			throw new IllegalArgumentException("--" + name + " must be at least 1");
-		}
-		return value;
 	}
 
 }
