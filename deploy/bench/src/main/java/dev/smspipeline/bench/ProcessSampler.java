@@ -59,6 +59,18 @@ final class ProcessSampler implements AutoCloseable {
 	 * seconds to start on a loaded machine, so this comes well before {@link #start}).
 	 */
 	void open() throws IOException {
+		findProcesses();
+		for (Part part : this.parts.values()) {
+			if (!part.tree && !part.name.equals(GENERATOR)) {
+				watchHeap(part);
+			}
+		}
+	}
+
+	/**
+	 * Finds the processes, for {@link #idleCpuMillis} alone (no heap watching).
+	 */
+	void findProcesses() throws IOException {
 		List<Path> pidFiles = new ArrayList<>();
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.stateDir, "*.pid")) {
 			files.forEach(pidFiles::add);
@@ -79,11 +91,6 @@ final class ProcessSampler implements AutoCloseable {
 			this.parts.put("postgres (server)", new Part("postgres (server)", pid, true));
 		}
 		this.parts.put(GENERATOR, new Part(GENERATOR, ProcessHandle.current().pid(), false));
-		for (Part part : this.parts.values()) {
-			if (!part.tree && !part.name.equals(GENERATOR)) {
-				watchHeap(part);
-			}
-		}
 	}
 
 	/**

@@ -54,6 +54,11 @@ final class ScenarioBenchmark {
 
 	private static final Duration POLL = Duration.ofMillis(500);
 
+	/** Below this many cores in use, the stack has no earlier work left. */
+	private static final double QUIET_CORES = 0.3;
+
+	private static final Duration QUIET_TIMEOUT = Duration.ofMinutes(3);
+
 	final ScenarioOptions options;
 
 	final SimulatorClient carrier;
@@ -119,7 +124,33 @@ final class ScenarioBenchmark {
 		out("options: " + this.options.describe());
 		out("");
 		warmUp();
+		awaitQuietStack();
 		clearCarrier();
+	}
+
+	/**
+	 * Waits until the stack has caught up with earlier work (the status store and
+	 * callbacks of a previous run go on for a while after its last text reached the
+	 * carrier), so a run does not pay for the one before it: the stack's processes
+	 * together must use under {@link #QUIET_CORES} of a core over two seconds.
+	 */
+	private void awaitQuietStack() throws InterruptedException {
+		try (ProcessSampler sampler = new ProcessSampler(this.options.stateDir)) {
+			sampler.findProcesses();
+			long start = System.currentTimeMillis();
+			long deadline = start + QUIET_TIMEOUT.toMillis();
+			double cores;
+			do {
+				cores = sampler.idleCpuMillis(2000) / 2000.0;
+			}
+			while (cores >= QUIET_CORES && System.currentTimeMillis() < deadline);
+			out(String.format(Locale.ROOT, "Quiet stack: %.2f cores in use after %.0f s of waiting (%s %.2f)", cores,
+					(System.currentTimeMillis() - start) / 1000.0, (cores < QUIET_CORES) ? "under" : "NOT under",
+					QUIET_CORES));
+		}
+		catch (IOException ex) {
+			out("Quiet stack: not checked (" + ex.getMessage() + ")");
+		}
 	}
 
 	/**
