@@ -202,7 +202,8 @@ part_env() {
 			"DATABASE_USERNAME=$DATABASE_USERNAME" "DATABASE_PASSWORD=$DATABASE_PASSWORD")
 		case "$1" in
 		campaign-service)
-			PART_ENV+=("SMS_ACCOUNTS_BOOTSTRAP_DEMO=$API_KEY_HASH" "SMS_ACCOUNTS_BOOTSTRAP_BENCH=$BENCH_API_KEY_HASH")
+			PART_ENV+=("SMS_ACCOUNTS_BOOTSTRAP_DEMO=$API_KEY_HASH" "SMS_ACCOUNTS_BOOTSTRAP_BENCH=$BENCH_API_KEY_HASH"
+				"SMS_ADMIN_OPERATORKEYHASHES=$ADMIN_KEY_HASH")
 			;;
 		dispatch-service)
 			# Static Kafka group membership under a fixed name (one dispatch instance here): a
@@ -519,6 +520,15 @@ ensure_credentials() {
 		chmod 600 "$STATE_DIR/bench-api-key"
 	fi
 	BENCH_API_KEY_HASH=$(sha256_hex "$(tr -d ' \r\n' <"$STATE_DIR/bench-api-key")")
+	# The operator key of campaign-service's admin API (/admin/v1/accounts).
+	if [[ ! -s $STATE_DIR/admin-key ]]; then
+		(
+			umask 077
+			printf 'op_local_%s\n' "$(rand_hex 24)" >"$STATE_DIR/admin-key"
+		)
+		chmod 600 "$STATE_DIR/admin-key"
+	fi
+	ADMIN_KEY_HASH=$(sha256_hex "$(tr -d ' \r\n' <"$STATE_DIR/admin-key")")
 }
 
 # ---------------------------------------------------------------------------------------
@@ -986,6 +996,34 @@ scenario_name() {
 	esac
 }
 
+# ---------------------------------------------------------------------------------------
+# Accounts: campaign-service's admin API with the local operator key
+# ---------------------------------------------------------------------------------------
+
+cmd_account() {
+	local action=${1:-} id=${2:-} name=${3:-} admin answer key
+	[[ $action == create && -n $id ]] || die "usage: ./local-stack.sh account create <id> [name]"
+	[[ $id =~ ^[a-z0-9][a-z0-9_-]{0,62}$ ]] ||
+		die "an account id is 1 to 63 lowercase letters, digits, '-' or '_', starting with a letter or digit"
+	[[ -s $STATE_DIR/admin-key ]] || die "no operator key in .local-stack/admin-key; it is created by ./local-stack.sh start"
+	admin=$(tr -d ' \r\n' <"$STATE_DIR/admin-key")
+	answer=$(curl -sS --max-time 10 -X POST "http://localhost:$CAMPAIGN_PORT/admin/v1/accounts" \
+		-H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+		-d "{\"id\": \"$id\", \"name\": \"${name:-$id}\"}" -w '\n%{http_code}') ||
+		die "campaign-service does not answer on port $CAMPAIGN_PORT; start the stack first"
+	[[ ${answer##*$'\n'} == 201 ]] || die "creating account '$id' answered ${answer##*$'\n'}: ${answer%$'\n'*}"
+	answer=$(curl -sS --max-time 10 -X POST "http://localhost:$CAMPAIGN_PORT/admin/v1/accounts/$id/keys" \
+		-H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d '{"name": "local-stack"}')
+	key=$(sed -n 's/.*"apiKey":"\([^"]*\)".*/\1/p' <<<"$answer")
+	[[ -n $key ]] || die "issuing a key for '$id' answered: $answer"
+	(
+		umask 077
+		printf '%s\n' "$key" >"$STATE_DIR/$id-api-key"
+	)
+	say "Account '$id' created; its API key is in .local-stack/$id-api-key (readable by you only):"
+	say "  curl -H \"Authorization: Bearer \$(cat .local-stack/$id-api-key)\" http://localhost:$CAMPAIGN_PORT/api/v1/campaigns"
+}
+
 cmd_demo() {
 	local count=${1:-200} timeout=${DEMO_TIMEOUT:-60} parallel=${DEMO_PARALLEL:-8}
 	(($# <= 1)) || die "usage: ./local-stack.sh demo [count]"
@@ -1187,6 +1225,10 @@ Usage: ./local-stack.sh [command]
   restart <part>    Stop and start one part.
   logs <part>       Follow a part's log (.local-stack/logs/<part>.log).
   demo [count]      Send count texts (default 200) through the API and report how they ended.
+  account create <id> [name]
+                    Create an account through campaign-service's admin API (operator key in
+                    .local-stack/admin-key) and issue its first API key, written to
+                    .local-stack/<id>-api-key (mode 600); it works at once, no restart.
   bench [options]   End-to-end benchmark of the running stack (deploy/bench): --messages N,
                     --numbers M, --rate R, --repeat-share S, --via rest|kafka|mixed (bench --help
                     lists all); prints the figures and a RESULT line, chart in .local-stack/bench/.
@@ -1207,7 +1249,7 @@ Other settings: STOP_TIMEOUT (seconds before SIGKILL, $STOP_TIMEOUT), LOCAL_STAC
 
 State in .local-stack/: <part>.pid, logs/, kafka/ and postgres/ data (kept across restarts),
 carrier.env (generated carrier account SID and auth token), api-key (the 'demo' account's API
-key, mode 600). PostgreSQL: user $DATABASE_USERNAME, password $DATABASE_PASSWORD, databases campaign, dispatch,
+key, mode 600), admin-key (the operator key of the accounts admin API, mode 600). PostgreSQL: user $DATABASE_USERNAME, password $DATABASE_PASSWORD, databases campaign, dispatch,
 status (local connections are trusted). Delete .local-stack/ (when stopped) to start from scratch.
 EOF
 }
@@ -1236,6 +1278,7 @@ main() {
 		if [[ $* == prometheus ]]; then cmd_logs_prometheus; else cmd_logs "$@"; fi
 		;;
 	demo) cmd_demo "$@" ;;
+	account) cmd_account "$@" ;;
 	bench) cmd_bench "$@" ;;
 	chaos) cmd_chaos "$@" ;;
 	help | -h | --help) cmd_help ;;

@@ -25,6 +25,13 @@ public final class Topics {
 	public static final String OPT_OUTS = "sms.opt-outs";
 
 	/**
+	 * Key: account id. Value: {@code AccountState}, the account's whole state after each
+	 * change. Compacted; every service that serves an API or sends reads it from the
+	 * beginning.
+	 */
+	public static final String ACCOUNTS = "sms.accounts";
+
+	/**
 	 * Suffix of a topic's dead-letter topic: original bytes, with
 	 * {@link DeadLetterHeaders}.
 	 */

@@ -9,10 +9,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,8 +26,7 @@ import dev.smspipeline.campaign.audience.Recipient;
 import dev.smspipeline.campaign.audience.UploadReport;
 import dev.smspipeline.events.CampaignStatus;
 import dev.smspipeline.platform.account.AccountId;
-import dev.smspipeline.platform.problem.FieldError;
-import dev.smspipeline.platform.problem.JsonReasons;
+import dev.smspipeline.platform.problem.JsonMergePatch;
 import dev.smspipeline.platform.problem.Problems;
 
 /**
@@ -93,7 +92,7 @@ class Campaigns {
 		return inTransaction(() -> {
 			Campaign campaign = lockDraft(account, id, "edited");
 			ObjectNode merged = current(campaign.definition());
-			merge(merged, changes);
+			JsonMergePatch.merge(merged, changes, Set.of("recipients"));
 			CampaignRequest request = read(merged, CampaignRequest.class, "");
 			List<Recipient> recipients = null;
 			if (changes.has("recipients")) {
@@ -284,43 +283,8 @@ class Campaigns {
 		return node;
 	}
 
-	/** RFC 7386 JSON merge patch; {@code recipients} is handled apart. */
-	private static void merge(ObjectNode target, ObjectNode patch) {
-		for (Map.Entry<String, JsonNode> change : patch.properties()) {
-			String field = change.getKey();
-			JsonNode value = change.getValue();
-			if (field.equals("recipients")) {
-				continue;
-			}
-			if (value.isNull()) {
-				target.remove(field);
-			}
-			else if (value instanceof ObjectNode object && target.get(field) instanceof ObjectNode existing) {
-				merge(existing, object);
-			}
-			else {
-				target.set(field, value.deepCopy());
-			}
-		}
-	}
-
 	private <T> T read(JsonNode node, Class<T> type, String prefix) {
-		try {
-			return this.json.treeToValue(node, type);
-		}
-		catch (JacksonException ex) {
-			StringBuilder field = new StringBuilder(prefix);
-			for (JacksonException.Reference reference : ex.getPath()) {
-				if (reference.getPropertyName() != null) {
-					field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
-				}
-				else if (reference.getIndex() >= 0) {
-					field.append('[').append(reference.getIndex()).append(']');
-				}
-			}
-			throw Problems
-				.invalid(List.of(new FieldError(field.isEmpty() ? "body" : field.toString(), JsonReasons.reason(ex))));
-		}
+		return JsonMergePatch.read(this.json, node, type, prefix);
 	}
 
 	private <T> T inTransaction(Supplier<T> work) {

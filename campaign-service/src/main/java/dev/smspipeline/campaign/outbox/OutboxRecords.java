@@ -3,7 +3,10 @@ package dev.smspipeline.campaign.outbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -11,6 +14,7 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
+import dev.smspipeline.events.AccountState;
 import dev.smspipeline.events.CampaignEvent;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
@@ -24,22 +28,18 @@ import dev.smspipeline.events.OptOutChange;
  */
 final class OutboxRecords {
 
-	private static final Map<String, Schema> SCHEMAS = Map.of(MessageRequested.class.getName(),
-			MessageRequested.getClassSchema(), DeliveryStatus.class.getName(), DeliveryStatus.getClassSchema(),
-			CampaignEvent.class.getName(), CampaignEvent.getClassSchema(), OptOutChange.class.getName(),
-			OptOutChange.getClassSchema());
+	private static final List<Schema> CARRIED = List.of(MessageRequested.getClassSchema(),
+			DeliveryStatus.getClassSchema(), CampaignEvent.getClassSchema(), OptOutChange.getClassSchema(),
+			AccountState.getClassSchema());
 
-	private static final Map<String, BinaryMessageDecoder<SpecificRecord>> DECODERS = Map.of(
-			MessageRequested.class.getName(), decoder(MessageRequested.getClassSchema()),
-			DeliveryStatus.class.getName(), decoder(DeliveryStatus.getClassSchema()), CampaignEvent.class.getName(),
-			decoder(CampaignEvent.getClassSchema()), OptOutChange.class.getName(),
-			decoder(OptOutChange.getClassSchema()));
+	private static final Map<String, Schema> SCHEMAS = CARRIED.stream()
+		.collect(Collectors.toUnmodifiableMap(Schema::getFullName, Function.identity()));
 
-	private static final Map<String, BinaryMessageEncoder<SpecificRecord>> ENCODERS = Map.of(
-			MessageRequested.class.getName(), encoder(MessageRequested.getClassSchema()),
-			DeliveryStatus.class.getName(), encoder(DeliveryStatus.getClassSchema()), CampaignEvent.class.getName(),
-			encoder(CampaignEvent.getClassSchema()), OptOutChange.class.getName(),
-			encoder(OptOutChange.getClassSchema()));
+	private static final Map<String, BinaryMessageDecoder<SpecificRecord>> DECODERS = CARRIED.stream()
+		.collect(Collectors.toUnmodifiableMap(Schema::getFullName, OutboxRecords::decoder));
+
+	private static final Map<String, BinaryMessageEncoder<SpecificRecord>> ENCODERS = CARRIED.stream()
+		.collect(Collectors.toUnmodifiableMap(Schema::getFullName, OutboxRecords::encoder));
 
 	private OutboxRecords() {
 	}

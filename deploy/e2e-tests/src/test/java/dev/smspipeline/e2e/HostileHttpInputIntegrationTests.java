@@ -1,9 +1,5 @@
 package dev.smspipeline.e2e;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -707,28 +703,25 @@ class HostileHttpInputIntegrationTests {
 	}
 
 	/**
-	 * Gives INITECH a new key in both API services' account tables, as a restart with a
-	 * new {@code SMS_ACCOUNTS_BOOTSTRAP_INITECH} hash would, after proving the old one
-	 * worked.
+	 * Rotates INITECH's key through the admin API, as an operator would after a leak: a
+	 * new key is issued and the configured one revoked on campaign-service, and within
+	 * five seconds both API services, which learn accounts from {@code sms.accounts},
+	 * take the new key and refuse the old one, with no restart.
 	 */
 	private static void revokeInitechsKey() {
 		assertThat(RawHttp.get(campaignUrl + "/api/v1/campaigns").as(Pipeline.INITECH).send().status()).isEqualTo(200);
 		assertThat(RawHttp.get(statusUrl + "/api/v1/campaigns").as(Pipeline.INITECH).send().status()).isEqualTo(200);
-		TestAccount rotated = new TestAccount(Pipeline.INITECH.id(), Pipeline.INITECH.apiKey() + "_rotated");
-		for (ServiceProcess service : List.of(pipeline.campaign(), pipeline.status())) {
-			try (Connection connection = DriverManager.getConnection(pipeline.jdbcUrl(service));
-					PreparedStatement update = connection
-						.prepareStatement("UPDATE account SET api_key_sha256 = ? WHERE id = ?")) {
-				update.setString(1, ApiKeyHash.of(rotated.apiKey()).hex());
-				update.setString(2, rotated.id());
-				assertThat(update.executeUpdate()).isEqualTo(1);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-		Awaitility.await("the old key's cache entry expires")
-			.atMost(Pipeline.ACCOUNT_CACHE_TTL.plusSeconds(10))
+		String accountUrl = campaignUrl + "/admin/v1/accounts/" + Pipeline.INITECH.id();
+		ApiResponse issued = RawHttp.post(accountUrl + "/keys")
+			.as(TestAccount.OPERATOR)
+			.json("{\"name\": \"rotated\"}")
+			.send();
+		assertThat(issued.status()).isEqualTo(201);
+		TestAccount rotated = new TestAccount(Pipeline.INITECH.id(), issued.json("$.apiKey"));
+		assertThat(RawHttp.delete(accountUrl + "/keys/bootstrap").as(TestAccount.OPERATOR).send().status())
+			.isEqualTo(204);
+		Awaitility.await("the rotation reaches both API services")
+			.atMost(Duration.ofSeconds(5))
 			.until(() -> RawHttp.get(campaignUrl + "/api/v1/campaigns").as(rotated).send().status() == 200
 					&& RawHttp.get(statusUrl + "/api/v1/campaigns").as(rotated).send().status() == 200
 					&& RawHttp.get(campaignUrl + "/api/v1/campaigns").as(Pipeline.INITECH).send().status() == 401

@@ -34,14 +34,10 @@ final class Pipeline implements AutoCloseable {
 	private static final Duration STARTUP = Duration.ofSeconds(120);
 
 	/**
-	 * An account that exists in every service at start-up and whose key a test may revoke
-	 * (by giving the account another key, as a restart with a new
-	 * {@code SMS_ACCOUNTS_BOOTSTRAP_<ID>} hash would).
+	 * An account configured at start-up whose key a test may revoke (through the admin
+	 * API, with {@link TestAccount#OPERATOR}).
 	 */
 	static final TestAccount INITECH = new TestAccount("initech", "sk_test_initech_0123456789abcdef0123456789abcdef");
-
-	/** How long a service remembers a resolved API key here (a revoked key's grace). */
-	static final Duration ACCOUNT_CACHE_TTL = Duration.ofSeconds(1);
 
 	private final CarrierSimulator carrier;
 
@@ -76,7 +72,7 @@ final class Pipeline implements AutoCloseable {
 		common.put("SMS_ACCOUNTS_BOOTSTRAP_ACME", ApiKeyHash.of(TestAccount.ACME.apiKey()).hex());
 		common.put("SMS_ACCOUNTS_BOOTSTRAP_GLOBEX", ApiKeyHash.of(TestAccount.GLOBEX.apiKey()).hex());
 		common.put("SMS_ACCOUNTS_BOOTSTRAP_INITECH", ApiKeyHash.of(INITECH.apiKey()).hex());
-		common.put("SMS_ACCOUNTS_CACHETTL", ACCOUNT_CACHE_TTL.toMillis() + "ms");
+		common.put("SMS_ADMIN_OPERATORKEYHASHES", ApiKeyHash.of(TestAccount.OPERATOR.apiKey()).hex());
 
 		Map<String, String> databases = Map.of("campaign-service", infrastructure.jdbcUrl("e2e_campaign"),
 				"dispatch-service", infrastructure.jdbcUrl("e2e_dispatch"), "status-service",

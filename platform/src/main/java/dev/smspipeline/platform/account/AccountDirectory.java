@@ -1,66 +1,134 @@
 package dev.smspipeline.platform.account;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.smspipeline.events.AccountState;
+import dev.smspipeline.events.AccountStatus;
 
 /**
- * Finds the account an API key belongs to, in the service's own {@code account} table.
- * Answers are cached briefly so a busy API does not ask the database on every call; a
- * revoked key stops working within the cache TTL.
+ * This service's view of the accounts: who an API key belongs to and whether that account
+ * may call. It lives in memory and is fed by {@link AccountStateReader} from the
+ * compacted {@code sms.accounts} topic, which campaign-service's admin API writes, so a
+ * new account, a revoked key or a suspension reaches every service within the reader's
+ * poll, with no restart and no cache to expire.
+ *
+ * <p>
+ * Accounts named in {@code sms.accounts.bootstrap} are known from start-up with their
+ * configured key, until the topic has a state for the same account, which then replaces
+ * the configured one entirely (a key revoked through the admin API stays revoked across
+ * restarts). A lookup of an unknown key changes nothing, so a flood of random keys cannot
+ * push good keys out of anything.
  */
 public class AccountDirectory {
 
-	private static final int MAX_CACHED_KEYS = 10_000;
+	private final Map<String, AccountState> published = new HashMap<>();
 
-	private final JdbcClient jdbc;
+	private final Map<String, ApiKeyHash> configured = new HashMap<>();
 
-	private final Duration cacheTtl;
+	private volatile Map<String, ApiKeyOwner> byKeyHash = Map.of();
 
-	private final Clock clock;
+	private volatile boolean loaded;
 
-	private final Map<ApiKeyHash, Cached> cache = new ConcurrentHashMap<>();
-
-	public AccountDirectory(JdbcClient jdbc, Duration cacheTtl, Clock clock) {
-		this.jdbc = jdbc;
-		this.cacheTtl = cacheTtl;
-		this.clock = clock;
+	/**
+	 * The owner of an API key.
+	 * @param apiKey the key as the caller sent it
+	 * @return its account and whether the account may call, or empty for an unknown key
+	 */
+	public Optional<ApiKeyOwner> findByApiKey(String apiKey) {
+		return Optional.ofNullable(this.byKeyHash.get(ApiKeyHash.of(apiKey).hex()));
 	}
 
-	public Optional<AccountId> findByApiKey(String apiKey) {
-		ApiKeyHash hash = ApiKeyHash.of(apiKey);
-		Instant now = this.clock.instant();
-		Cached cached = this.cache.get(hash);
-		if (cached != null && cached.expiresAt().isAfter(now)) {
-			return cached.account();
+	/**
+	 * Knows a configured account with this key until the topic says otherwise (start-up
+	 * bootstrap, tests).
+	 * @param account the account
+	 * @param hash its key's hash
+	 */
+	public synchronized void upsert(AccountId account, ApiKeyHash hash) {
+		this.configured.put(account.value(), hash);
+		reindex();
+	}
+
+	/**
+	 * Applies a state read from the topic, unless an equal or newer version of the same
+	 * account is already applied.
+	 * @param state the account's whole state
+	 * @return whether it changed the view
+	 */
+	public synchronized boolean apply(AccountState state) {
+		AccountState current = this.published.get(state.getAccountId());
+		if (current != null && current.getVersion() >= state.getVersion()) {
+			return false;
 		}
-		Optional<AccountId> account = this.jdbc.sql("SELECT id FROM account WHERE api_key_sha256 = ?")
-			.param(hash.hex())
-			.query(String.class)
-			.optional()
-			.map(AccountId::new);
-		if (this.cache.size() >= MAX_CACHED_KEYS) {
-			this.cache.clear();
+		this.published.put(state.getAccountId(), state);
+		reindex();
+		return true;
+	}
+
+	/**
+	 * Forgets an account whose record was deleted from the topic (a tombstone).
+	 * @param accountId the account
+	 */
+	public synchronized void remove(String accountId) {
+		if (this.published.remove(accountId) != null) {
+			reindex();
 		}
-		this.cache.put(hash, new Cached(account, now.plus(this.cacheTtl)));
-		return account;
 	}
 
-	/** Creates the account, or gives an existing one this key. */
-	public void upsert(AccountId account, ApiKeyHash hash) {
-		this.jdbc.sql("""
-				INSERT INTO account (id, api_key_sha256) VALUES (?, ?)
-				ON CONFLICT (id) DO UPDATE SET api_key_sha256 = EXCLUDED.api_key_sha256
-				""").param(account.value()).param(hash.hex()).update();
-		this.cache.clear();
+	/**
+	 * The account's published state.
+	 * @param account the account
+	 * @return its state, or empty when the topic has none (yet)
+	 */
+	public synchronized Optional<AccountState> state(AccountId account) {
+		return Optional.ofNullable(this.published.get(account.value()));
 	}
 
-	private record Cached(Optional<AccountId> account, Instant expiresAt) {
+	/**
+	 * Whether the topic has been read up to where it ended when this service started:
+	 * until then, an unknown key may belong to an account not read yet.
+	 */
+	public boolean loaded() {
+		return this.loaded;
+	}
+
+	/** How many accounts the topic has told this service about. */
+	public synchronized int size() {
+		return this.published.size();
+	}
+
+	void markLoaded() {
+		this.loaded = true;
+	}
+
+	/** Rebuilds the key index; readers see the old or the new one whole. */
+	private void reindex() {
+		Map<String, ApiKeyOwner> index = new HashMap<>();
+		this.configured.forEach((id, hash) -> {
+			if (!this.published.containsKey(id)) {
+				index.put(hash.hex(), new ApiKeyOwner(new AccountId(id), "bootstrap", true));
+			}
+		});
+		this.published.values().forEach((state) -> {
+			boolean active = state.getStatus() == AccountStatus.ACTIVE;
+			List.copyOf(state.getApiKeys())
+				.forEach((key) -> index.put(key.getSha256(),
+						new ApiKeyOwner(new AccountId(state.getAccountId()), key.getKeyId(), active)));
+		});
+		this.byKeyHash = Map.copyOf(index);
+	}
+
+	/**
+	 * Who an API key belongs to.
+	 *
+	 * @param account the account
+	 * @param keyId the key's id ({@code bootstrap} for a configured key)
+	 * @param active whether the account may call (false: suspended)
+	 */
+	public record ApiKeyOwner(AccountId account, String keyId, boolean active) {
 	}
 
 }

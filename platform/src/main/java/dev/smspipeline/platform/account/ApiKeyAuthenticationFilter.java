@@ -11,14 +11,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.smspipeline.platform.account.AccountDirectory.ApiKeyOwner;
 import dev.smspipeline.platform.logging.LogContext;
 import dev.smspipeline.platform.problem.ProblemWriter;
 
 /**
  * Requires {@code Authorization: Bearer <api key>} on every {@code /api/**} call and puts
  * the key's account on the request (and its id in the logging MDC, {@code accountId}).
- * Anything else answers 401 problem+json before a controller runs, so an unauthenticated
- * call changes nothing.
+ * Anything else is refused with problem+json before a controller runs, so a refused call
+ * changes nothing: 401 for a missing or unknown key, 403 for a suspended account's key,
+ * 503 with {@code Retry-After} for a key not known yet while this instance is still
+ * reading the accounts at start-up.
+ *
+ * <p>
+ * Which calls are {@code /api/**} is decided on the path the servlet container routes
+ * (decoded, normalised, without {@code ;} path parameters), the same path the handler
+ * mapping sees, so no spelling of a path reaches a controller around this filter.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -35,7 +43,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		String path = request.getServletPath() + ((request.getPathInfo() != null) ? request.getPathInfo() : "");
+		return !(path.equals("/api") || path.startsWith("/api/"));
 	}
 
 	@Override
@@ -43,17 +52,28 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader("Authorization");
 		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-				|| header.length() == BEARER.length()) {
+				|| header.substring(BEARER.length()).isBlank()) {
 			reject(request, response, "Send 'Authorization: Bearer <api key>'.");
 			return;
 		}
-		Optional<AccountId> account = this.accounts.findByApiKey(header.substring(BEARER.length()).trim());
-		if (account.isEmpty()) {
+		Optional<ApiKeyOwner> owner = this.accounts.findByApiKey(header.substring(BEARER.length()).trim());
+		if (owner.isEmpty()) {
+			if (!this.accounts.loaded()) {
+				response.setHeader("Retry-After", "1");
+				this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+						"This instance is still reading the accounts; try again in a second.");
+				return;
+			}
 			reject(request, response, "The API key is not valid.");
 			return;
 		}
-		request.setAttribute(CurrentAccount.ATTRIBUTE, account.get());
-		try (LogContext.Scope scope = LogContext.account(account.get().value())) {
+		if (!owner.get().active()) {
+			this.problems.write(request, response, HttpStatus.FORBIDDEN, "The account is suspended.");
+			return;
+		}
+		AccountId account = owner.get().account();
+		request.setAttribute(CurrentAccount.ATTRIBUTE, account);
+		try (LogContext.Scope scope = LogContext.account(account.value())) {
 			chain.doFilter(request, response);
 		}
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.apache.avro.Schema;
 
+import dev.smspipeline.events.AccountState;
 import dev.smspipeline.events.CampaignEvent;
 import dev.smspipeline.events.CrmSmsRequest;
 import dev.smspipeline.events.DeliveryStatus;
@@ -24,7 +25,7 @@ public final class PublishedSchemas {
 
 	private static final List<Schema> CURRENT = List.of(MessageRequested.getClassSchema(),
 			DeliveryStatus.getClassSchema(), CampaignEvent.getClassSchema(), CrmSmsRequest.getClassSchema(),
-			OptOutChange.getClassSchema());
+			OptOutChange.getClassSchema(), AccountState.getClassSchema());
 
 	private PublishedSchemas() {
 	}

@@ -17,6 +17,13 @@ public record TestAccount(String id, String apiKey) {
 	public static final TestAccount GLOBEX = new TestAccount("globex",
 			"sk_test_globex_0123456789abcdef0123456789abcdef");
 
+	/**
+	 * Not an account: the operator key of the admin API ({@code /admin/**}), configured
+	 * in every service under test; use its {@link #bearer()}.
+	 */
+	public static final TestAccount OPERATOR = new TestAccount("operator", "op_test_0123456789abcdef0123456789abcdef");
+
+	/** The accounts (not the operator). */
 	public static List<TestAccount> all() {
 		return List.of(ACME, GLOBEX);
 	}

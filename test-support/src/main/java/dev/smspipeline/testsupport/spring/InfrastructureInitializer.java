@@ -33,6 +33,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
 		for (TestAccount account : TestAccount.all()) {
 			properties.put("sms.accounts.bootstrap." + account.id(), ApiKeyHash.of(account.apiKey()).hex());
 		}
+		properties.put("sms.admin.operator-key-hashes[0]", ApiKeyHash.of(TestAccount.OPERATOR.apiKey()).hex());
 		environment.getPropertySources().addFirst(new MapPropertySource("test-infrastructure", properties));
 	}
 

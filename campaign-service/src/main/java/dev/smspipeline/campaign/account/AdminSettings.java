@@ -1,0 +1,25 @@
+package dev.smspipeline.campaign.account;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The operators' admin API.
+ *
+ * @param operatorKeyHashes SHA-256 (lowercase hex) of each operator key that may call
+ * {@code /admin/**}; several, so a key can be rotated; none: the admin API refuses every
+ * call
+ */
+@Validated
+@ConfigurationProperties("sms.admin")
+public record AdminSettings(@DefaultValue( {
+	}) @NotNull List<@Pattern(regexp = "[0-9a-f]{64}",
+			message = "must be the SHA-256 of the operator key in lowercase hex") String> operatorKeyHashes){
+
+}

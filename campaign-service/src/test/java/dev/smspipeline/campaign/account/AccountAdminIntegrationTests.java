@@ -1,0 +1,259 @@
+package dev.smspipeline.campaign.account;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.smspipeline.campaign.support.CampaignServiceTest;
+import dev.smspipeline.campaign.support.Http;
+import dev.smspipeline.campaign.support.Numbers;
+import dev.smspipeline.campaign.support.OneOffs;
+import dev.smspipeline.events.AccountState;
+import dev.smspipeline.events.AccountStatus;
+import dev.smspipeline.schemas.Topics;
+import dev.smspipeline.testsupport.accounts.TestAccount;
+import dev.smspipeline.testsupport.http.ApiClient;
+import dev.smspipeline.testsupport.http.ApiResponse;
+import dev.smspipeline.testsupport.kafka.TopicProbe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operators' accounts API and what every service's view of the accounts makes of it:
+ * accounts, keys and suspensions take effect without a restart, through
+ * {@code sms.accounts}.
+ */
+@CampaignServiceTest
+class AccountAdminIntegrationTests {
+
+	private static final Duration PROPAGATION = Duration.ofSeconds(5);
+
+	private static TopicProbe<AccountState> published;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void openProbe() {
+		published = TopicProbe.of(Topics.ACCOUNTS);
+	}
+
+	@AfterAll
+	static void closeProbe() {
+		published.close();
+	}
+
+	@Test
+	void anAccountCreatedAtRunTimeSendsWithItsNewKeyWithinFiveSeconds() {
+		String id = newAccountId();
+		assertThat(admin().postJson("/admin/v1/accounts", "{\"id\": \"" + id + "\", \"name\": \"Spring Clinic\"}")
+			.status()).isEqualTo(201);
+
+		TestAccount account = issueKey(id);
+
+		Awaitility.await()
+			.atMost(PROPAGATION)
+			.untilAsserted(() -> assertThat(OneOffs.send(as(account), Numbers.newYork(), "Your code is 1234").status())
+				.isEqualTo(202));
+	}
+
+	@Test
+	void aRevokedKeyIsRefusedWithinFiveSeconds() {
+		String id = createAccount();
+		TestAccount account = issueKey(id);
+		awaitAccepted(account);
+		String keyId = admin().get("/admin/v1/accounts/" + id + "/keys").json("$.items[0].keyId");
+
+		assertThat(adminHttp().delete("/admin/v1/accounts/" + id + "/keys/" + keyId).status()).isEqualTo(204);
+
+		Awaitility.await()
+			.atMost(PROPAGATION)
+			.untilAsserted(() -> assertThat(as(account).get("/api/v1/campaigns").status()).isEqualTo(401));
+	}
+
+	@Test
+	void aSuspendedAccountIsRefusedUntilItIsResumed() {
+		String id = createAccount();
+		TestAccount account = issueKey(id);
+		awaitAccepted(account);
+
+		assertThat(admin().postJson("/admin/v1/accounts/" + id + "/suspend", "").<String>json("$.status"))
+			.isEqualTo("SUSPENDED");
+		Awaitility.await()
+			.atMost(PROPAGATION)
+			.untilAsserted(() -> assertThat(as(account).get("/api/v1/campaigns").status()).isEqualTo(403));
+
+		admin().postJson("/admin/v1/accounts/" + id + "/resume", "");
+		awaitAccepted(account);
+	}
+
+	@Test
+	void theSecondKeyOfAnAccountWorksBesideTheFirst() {
+		String id = createAccount();
+		TestAccount first = issueKey(id);
+		TestAccount second = issueKey(id);
+
+		awaitAccepted(first);
+		awaitAccepted(second);
+		assertThat(admin().get("/admin/v1/accounts/" + id + "/keys").<List<?>>json("$.items")).hasSize(2);
+	}
+
+	@Test
+	void listedKeysNeverShowTheirSecret() {
+		String id = createAccount();
+		TestAccount account = issueKey(id);
+
+		ApiResponse keys = admin().get("/admin/v1/accounts/" + id + "/keys");
+
+		assertThat(keys.body()).doesNotContain(account.apiKey()).doesNotContain("apiKey");
+		assertThat(keys.<String>json("$.items[0].name")).isEqualTo("test key");
+		assertThat(keys.<String>json("$.items[0].createdAt")).isNotNull();
+	}
+
+	@Test
+	void theAdminApiRefusesCallsWithoutTheOperatorKey() {
+		assertThat(ApiClient.anonymous(baseUrl()).get("/admin/v1/accounts").status()).isEqualTo(401);
+		assertThat(ApiClient.as(TestAccount.ACME, baseUrl()).get("/admin/v1/accounts").status()).isEqualTo(401);
+		assertThat(ApiClient.anonymous(baseUrl()).get("/admin;x=1/v1/accounts").status()).isEqualTo(401);
+	}
+
+	@Test
+	void pathParametersDoNotSlipPastTheApiKeyFilter() {
+		ApiResponse answer = ApiClient.anonymous(baseUrl()).get("/api;x=1/v1/campaigns");
+
+		assertThat(answer.status()).isEqualTo(401);
+		assertThat(answer.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void aSenderNumberBelongsToOneAccount() {
+		String number = Numbers.chicago();
+		String owner = newAccountId();
+		assertThat(admin().postJson("/admin/v1/accounts", account(owner, number)).status()).isEqualTo(201);
+
+		ApiResponse answer = admin().postJson("/admin/v1/accounts", account(newAccountId(), number));
+
+		assertThat(answer.status()).isEqualTo(422);
+		assertThat(answer.body()).contains("senders[0].number").contains("belongs to another account");
+	}
+
+	@Test
+	void sendersAreStoredInTheirCanonicalForm() {
+		String id = newAccountId();
+		String number = Numbers.losAngeles();
+		String shortCode = shortCode();
+		String national = "(" + number.substring(2, 5) + ") " + number.substring(5, 8) + "-" + number.substring(8);
+
+		ApiResponse created = admin().postJson("/admin/v1/accounts", """
+				{"id": "%s", "senders": [
+				  {"number": "%s", "kind": "LONG_CODE"},
+				  {"number": "%s", "kind": "SHORT_CODE"}],
+				 "defaultSender": "%s"}""".formatted(id, national, shortCode, shortCode));
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.<List<String>>json("$.senders[*].number")).contains(number);
+		assertThat(created.<List<Object>>json("$.senders[?(@.kind == 'SHORT_CODE')].segmentsPerSecond"))
+			.containsExactly(100.0);
+	}
+
+	@Test
+	void aDefaultSenderMustBeOneOfTheAccountsSenders() {
+		ApiResponse answer = admin().postJson("/admin/v1/accounts", """
+				{"id": "%s", "senders": [{"number": "%s", "kind": "LONG_CODE"}], "defaultSender": "%s"}"""
+			.formatted(newAccountId(), Numbers.newYork(), Numbers.toronto()));
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body()).contains("defaultSender");
+	}
+
+	@Test
+	void anInvalidAccountIdIsRefusedNamingTheField() {
+		ApiResponse answer = admin().postJson("/admin/v1/accounts", "{\"id\": \"Not An Id!\"}");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body()).contains("\"id\"");
+	}
+
+	@Test
+	void everyChangeIsPublishedAsTheWholeStateWithTheNextVersion() {
+		String id = createAccount();
+
+		ApiResponse patched = adminHttp().patch("/admin/v1/accounts/" + id, "{\"dailyLimit\": 500, \"trial\": true}");
+
+		assertThat(patched.<Integer>json("$.version")).isEqualTo(2);
+		AccountState state = published.await((record) -> record.getAccountId().equals(id) && record.getVersion() == 2);
+		assertThat(state.getDailyLimit()).isEqualTo(500L);
+		assertThat(state.getTrial()).isTrue();
+		assertThat(state.getStatus()).isEqualTo(AccountStatus.ACTIVE);
+	}
+
+	@Test
+	void aPatchCannotChangeTheId() {
+		String id = createAccount();
+
+		ApiResponse answer = adminHttp().patch("/admin/v1/accounts/" + id, "{\"id\": \"someone-else\"}");
+
+		assertThat(answer.status()).isEqualTo(422);
+		assertThat(answer.body()).contains("\"id\"");
+	}
+
+	@Test
+	void anUnknownAccountAnswers404() {
+		assertThat(admin().get("/admin/v1/accounts/" + newAccountId()).status()).isEqualTo(404);
+		assertThat(admin().postJson("/admin/v1/accounts/" + newAccountId() + "/keys", "{}").status()).isEqualTo(404);
+	}
+
+	private String createAccount() {
+		String id = newAccountId();
+		assertThat(admin().postJson("/admin/v1/accounts", "{\"id\": \"" + id + "\"}").status()).isEqualTo(201);
+		return id;
+	}
+
+	private TestAccount issueKey(String id) {
+		ApiResponse issued = admin().postJson("/admin/v1/accounts/" + id + "/keys", "{\"name\": \"test key\"}");
+		assertThat(issued.status()).isEqualTo(201);
+		return new TestAccount(id, issued.json("$.apiKey"));
+	}
+
+	private void awaitAccepted(TestAccount account) {
+		Awaitility.await()
+			.atMost(PROPAGATION)
+			.untilAsserted(() -> assertThat(as(account).get("/api/v1/campaigns").status()).isEqualTo(200));
+	}
+
+	private static String account(String id, String sender) {
+		return "{\"id\": \"%s\", \"senders\": [{\"number\": \"%s\", \"kind\": \"LONG_CODE\"}]}".formatted(id, sender);
+	}
+
+	private static String newAccountId() {
+		return "t-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+	}
+
+	private static String shortCode() {
+		return String.valueOf(ThreadLocalRandom.current().nextInt(10000, 1000000));
+	}
+
+	private Http as(TestAccount account) {
+		return Http.as(account, this.port);
+	}
+
+	private ApiClient admin() {
+		return ApiClient.as(TestAccount.OPERATOR, baseUrl());
+	}
+
+	private Http adminHttp() {
+		return Http.as(TestAccount.OPERATOR, this.port);
+	}
+
+	private String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+}
