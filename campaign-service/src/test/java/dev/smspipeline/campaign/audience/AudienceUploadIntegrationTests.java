@@ -1,6 +1,5 @@
 package dev.smspipeline.campaign.audience;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -122,9 +121,9 @@ class AudienceUploadIntegrationTests {
 			acme().activate(id);
 			upload.send(Numbers.losAngeles() + "\n");
 
-			HttpResponse<String> response = upload.finish();
+			ApiResponse response = upload.finish().response();
 
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+			assertThat(response.status()).as(response.body()).isEqualTo(409);
 		}
 		assertThat(acme().get(id).<Integer>json("$.audience.recipients")).isEqualTo(1);
 	}
