@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Metrics;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,8 +36,12 @@ public class RateLimitAutoConfiguration {
 		return new ApiRefusals(meters.getIfAvailable(() -> Metrics.globalRegistry));
 	}
 
-	/** Off ({@code enabled} false) when {@code sms.rate-limit.rate} is 0. */
+	/**
+	 * Off ({@code enabled} false) when {@code sms.rate-limit.rate} is 0; absent where API
+	 * keys are off ({@code sms.accounts.enabled=false}), there being no account to limit.
+	 */
 	@Bean
+	@ConditionalOnProperty(name = "sms.accounts.enabled", havingValue = "true", matchIfMissing = true)
 	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitSettings settings, ProblemWriter problems,
 			ApiRefusals refusals) {
 		TokenBuckets buckets = settings.enabled()
