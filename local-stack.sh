@@ -1153,7 +1153,7 @@ cmd_bench() {
 	if [[ " $* " == *" --help "* || " $* " == *" -h "* ]]; then
 		[[ -f $jar ]] && exec "$JAVA" -jar "$jar" "$@"
 		say "usage: ./local-stack.sh bench [--messages N] [--numbers M] [--rate R] [--repeat-share S] [--via rest|kafka|mixed] ..."
-		say "       ./local-stack.sh bench --scenario priority|fairness|cancel [--leads N] ...   (issue 16 scenarios)"
+		say "       ./local-stack.sh bench --scenario priority|fairness|cancel|uploads [--leads N] ...   (issue 16 and 17 scenarios)"
 		return 0
 	fi
 	for part in campaign-service dispatch-service status-service; do

@@ -30,9 +30,12 @@ import dev.smspipeline.platform.problem.FieldError;
 import dev.smspipeline.platform.problem.Problems;
 
 /**
- * Writes audiences. Every method runs in the caller's transaction, which holds the
- * campaign's row lock and has checked that it is a DRAFT; the campaign's
- * {@code audience_size} and {@code duplicates} move with the rows.
+ * Writes audiences. Every method that changes an audience runs in the caller's
+ * transaction, which holds the campaign's row lock and has checked that it is a DRAFT;
+ * the campaign's {@code audience_size} and {@code duplicates} move with the rows. A CSV
+ * upload is first {@linkplain #stage staged} outside any transaction (the campaign not
+ * locked), then {@linkplain #merge merged} in one such transaction, and always
+ * {@linkplain #discard discarded}.
  *
  * <p>
  * A number that libphonenumber reads is kept under its E.164 form, so {@code (415)
@@ -54,6 +57,25 @@ public class Audiences {
 			    AS t (k, p, e, rc, rr, tz, a, l)
 			ON CONFLICT DO NOTHING
 			""";
+
+	private static final String STAGE = """
+			INSERT INTO audience_upload_row (upload_id, phone_key, phone, e164, reject_code, reject_reason, time_zones,
+			    attributes, source_line)
+			SELECT ?, k, p, e, rc, rr, tz, a::jsonb, l
+			FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+			    AS t (k, p, e, rc, rr, tz, a, l)
+			""";
+
+	private static final String MERGE = """
+			INSERT INTO audience_member (campaign_id, phone_key, phone, e164, reject_code, reject_reason, time_zones,
+			    attributes, source_line)
+			SELECT ?, phone_key, phone, e164, reject_code, reject_reason, time_zones, attributes, source_line
+			FROM audience_upload_row WHERE upload_id = ? ORDER BY source_line
+			ON CONFLICT DO NOTHING
+			""";
+
+	/** How old an upload's staged rows must be to be taken for abandoned. */
+	static final String ABANDONED_AFTER = "1 day";
 
 	private final JdbcTemplate jdbc;
 
@@ -109,7 +131,7 @@ public class Audiences {
 	 * @return how many were added (duplicates collapse)
 	 */
 	public long addInline(UUID campaignId, List<Recipient> recipients) {
-		Batch batch = new Batch(campaignId, this.settings.batchSize());
+		Batch batch = new Batch(INSERT, campaignId, this.settings.batchSize());
 		for (int i = 0; i < recipients.size(); i++) {
 			Recipient recipient = recipients.get(i);
 			batch.add(member(recipient.phone(), recipient.timezone(),
@@ -121,14 +143,20 @@ public class Audiences {
 	}
 
 	/**
-	 * Streams a CSV audience into the campaign: a header row naming the columns
-	 * ({@code phone} required, {@code timezone} optional, every other column an
-	 * attribute), then one recipient per row.
-	 * @param campaignId the campaign
-	 * @param body the request body
-	 * @return what was added and what was broken
+	 * Reads a CSV audience and stages its rows, outside any transaction and without
+	 * touching the campaign: a header row naming the columns ({@code phone} required,
+	 * {@code timezone} optional, every other column an attribute), then one recipient per
+	 * row. Each batch of {@code batch-size} rows is one short statement of its own, so no
+	 * connection is held between batches and none while the CSV is read. Nothing reaches
+	 * the audience until {@link #merge}; the caller must {@link #discard} the staged rows
+	 * whatever happens.
+	 * @param campaignId the campaign the upload is for
+	 * @param body the CSV, read to its end
+	 * @return the staged upload: its id and what was read
+	 * @throws org.springframework.web.ErrorResponseException 400 when the header is
+	 * missing or unusable (nothing is staged then)
 	 */
-	public UploadReport upload(UUID campaignId, InputStream body) {
+	public StagedUpload stage(UUID campaignId, InputStream body) {
 		try {
 			CsvReader csv = new CsvReader(
 					new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16),
@@ -145,56 +173,99 @@ public class Audiences {
 				throw Problems.invalid("line 1", NUL_REASON);
 			}
 			Columns columns = Columns.of(header.fields());
-			Batch batch = new Batch(campaignId, this.settings.batchSize());
-			List<UploadReport.RowError> errors = new ArrayList<>();
-			long rows = 0;
-			long broken = 0;
-			long invalid = 0;
-			CsvReader.CsvRecord record;
-			while ((record = csv.next()) != null) {
-				rows++;
-				String error = record.error();
-				if (error == null && record.fields().size() != columns.count()) {
-					error = "has " + record.fields().size() + " fields; the header has " + columns.count();
-				}
-				if (error == null && record.fields().stream().anyMatch(Audiences::hasNul)) {
-					error = NUL_REASON;
-				}
-				Member member = null;
-				if (error == null) {
-					String phone = record.fields().get(columns.phone()).trim();
-					String zone = (columns.timezone() >= 0) ? record.fields().get(columns.timezone()).trim() : "";
-					if (phone.isEmpty()) {
-						error = "phone is empty";
+			UUID uploadId = UUID.randomUUID();
+			this.jdbc.update("INSERT INTO audience_upload (id, campaign_id) VALUES (?, ?)", uploadId, campaignId);
+			try {
+				Batch batch = new Batch(STAGE, uploadId, this.settings.batchSize());
+				List<UploadReport.RowError> errors = new ArrayList<>();
+				long rows = 0;
+				long broken = 0;
+				long invalid = 0;
+				CsvReader.CsvRecord record;
+				while ((record = csv.next()) != null) {
+					rows++;
+					String error = record.error();
+					if (error == null && record.fields().size() != columns.count()) {
+						error = "has " + record.fields().size() + " fields; the header has " + columns.count();
 					}
-					else if (!zone.isEmpty() && TimeZones.parse(zone).isEmpty()) {
-						error = "timezone '" + zone + "' is not an IANA time zone such as America/Chicago";
+					if (error == null && record.fields().stream().anyMatch(Audiences::hasNul)) {
+						error = NUL_REASON;
 					}
-					else {
-						member = member(phone, zone, columns.attributes(record.fields()), record.line());
+					Member member = null;
+					if (error == null) {
+						String phone = record.fields().get(columns.phone()).trim();
+						String zone = (columns.timezone() >= 0) ? record.fields().get(columns.timezone()).trim() : "";
+						if (phone.isEmpty()) {
+							error = "phone is empty";
+						}
+						else if (!zone.isEmpty() && TimeZones.parse(zone).isEmpty()) {
+							error = "timezone '" + zone + "' is not an IANA time zone such as America/Chicago";
+						}
+						else {
+							member = member(phone, zone, columns.attributes(record.fields()), record.line());
+						}
 					}
-				}
-				if (error != null) {
-					broken++;
-					if (errors.size() < this.settings.maxReportedErrors()) {
-						errors.add(new UploadReport.RowError(record.line(), error));
+					if (error != null) {
+						broken++;
+						if (errors.size() < this.settings.maxReportedErrors()) {
+							errors.add(new UploadReport.RowError(record.line(), error));
+						}
+						continue;
 					}
-					continue;
+					if (member.rejectCode() != null) {
+						invalid++;
+					}
+					batch.add(member);
 				}
-				if (member.rejectCode() != null) {
-					invalid++;
-				}
-				batch.add(member);
+				batch.flush();
+				return new StagedUpload(uploadId, rows, batch.offered, invalid, broken, List.copyOf(errors),
+						broken > errors.size());
 			}
-			batch.flush();
-			long duplicates = batch.offered - batch.added;
-			long size = grow(campaignId, batch.added, duplicates);
-			return new UploadReport(rows, batch.added, duplicates, invalid, broken, List.copyOf(errors),
-					broken > errors.size(), size);
+			catch (IOException | RuntimeException ex) {
+				discard(uploadId);
+				throw ex;
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Moves a staged upload into the campaign's audience in one statement, in the order
+	 * of the file, so that of two rows with one number the first is kept, as when rows
+	 * are written directly. Runs in the caller's transaction, which holds the campaign's
+	 * row lock and has checked that it is a DRAFT: the whole upload enters the audience
+	 * or none of it, and two uploads to one campaign enter one after the other, each
+	 * counting its own duplicates.
+	 * @param campaignId the campaign, locked
+	 * @param staged what {@link #stage} staged
+	 * @return the answer to the upload
+	 */
+	public UploadReport merge(UUID campaignId, StagedUpload staged) {
+		long added = this.jdbc.update(MERGE, campaignId, staged.id());
+		long duplicates = staged.members() - added;
+		long size = grow(campaignId, added, duplicates);
+		return new UploadReport(staged.rows(), added, duplicates, staged.invalidNumbers(), staged.brokenRows(),
+				staged.errors(), staged.errorsTruncated(), size);
+	}
+
+	/**
+	 * Deletes a staged upload's rows, merged or not, and those of any upload abandoned
+	 * more than {@link #ABANDONED_AFTER} ago (its instance stopped mid-way). Each is a
+	 * statement of its own, outside any transaction.
+	 * @param staged the upload, or {@code null} when nothing was staged
+	 */
+	public void discard(StagedUpload staged) {
+		if (staged != null) {
+			discard(staged.id());
+		}
+		this.jdbc.update("""
+				WITH abandoned AS (
+				    DELETE FROM audience_upload WHERE started_at < now() - ?::interval RETURNING id
+				)
+				DELETE FROM audience_upload_row WHERE upload_id IN (SELECT id FROM abandoned)
+				""", ABANDONED_AFTER);
 	}
 
 	/**
@@ -223,6 +294,11 @@ public class Audiences {
 	public void clear(UUID campaignId) {
 		this.jdbc.update("DELETE FROM audience_member WHERE campaign_id = ?", campaignId);
 		this.jdbc.update("UPDATE campaign SET audience_size = 0, duplicates = 0 WHERE id = ?", campaignId);
+	}
+
+	private void discard(UUID uploadId) {
+		this.jdbc.update("DELETE FROM audience_upload_row WHERE upload_id = ?", uploadId);
+		this.jdbc.update("DELETE FROM audience_upload WHERE id = ?", uploadId);
 	}
 
 	/** PostgreSQL stores no NUL in text or jsonb, so a value holding one is refused. */
@@ -310,10 +386,15 @@ public class Audiences {
 
 	}
 
-	/** Rows waiting to be written, one statement per batch. */
+	/**
+	 * Rows waiting to be written, one statement per batch, to the audience or to the
+	 * staging table.
+	 */
 	private final class Batch {
 
-		private final UUID campaignId;
+		private final String sql;
+
+		private final UUID owner;
 
 		private final int size;
 
@@ -323,8 +404,9 @@ public class Audiences {
 
 		private long added;
 
-		Batch(UUID campaignId, int size) {
-			this.campaignId = campaignId;
+		Batch(String sql, UUID owner, int size) {
+			this.sql = sql;
+			this.owner = owner;
 			this.size = size;
 			this.members = new ArrayList<>(size);
 		}
@@ -362,8 +444,8 @@ public class Audiences {
 				lines[i] = member.line();
 			}
 			Integer inserted = Audiences.this.jdbc.execute((ConnectionCallback<Integer>) (connection) -> {
-				try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-					insert.setObject(1, this.campaignId);
+				try (PreparedStatement insert = connection.prepareStatement(this.sql)) {
+					insert.setObject(1, this.owner);
 					insert.setArray(2, connection.createArrayOf("text", keys));
 					insert.setArray(3, connection.createArrayOf("text", phones));
 					insert.setArray(4, connection.createArrayOf("text", e164s));

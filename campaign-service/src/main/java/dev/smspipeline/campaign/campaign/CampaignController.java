@@ -89,9 +89,11 @@ class CampaignController {
 	}
 
 	/**
-	 * Adds a CSV audience to a DRAFT, streamed: header
-	 * {@code phone,timezone,firstName,...}, one recipient per row. Broken rows are
-	 * reported by line number, the others kept.
+	 * Adds a CSV audience to a DRAFT: header {@code phone,timezone,firstName,...}, one
+	 * recipient per row. Broken rows are reported by line number, the others kept. The
+	 * body is spooled to disk first (413 over the size limit), so a slow client holds no
+	 * database connection; an account with its most uploads in progress answers 429 with
+	 * {@code Retry-After} before its body is read.
 	 */
 	@PostMapping(path = "/{id}/audience", consumes = { "text/csv", "application/csv" })
 	UploadReport upload(AccountId account, @PathVariable String id, HttpServletRequest request) throws IOException {

@@ -1,6 +1,8 @@
 package dev.smspipeline.campaign.campaign;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.smspipeline.campaign.audience.Audiences;
 import dev.smspipeline.campaign.audience.Recipient;
+import dev.smspipeline.campaign.audience.StagedUpload;
 import dev.smspipeline.campaign.audience.UploadReport;
+import dev.smspipeline.campaign.audience.UploadSlots;
+import dev.smspipeline.campaign.audience.UploadSpool;
 import dev.smspipeline.events.CampaignStatus;
 import dev.smspipeline.platform.account.AccountId;
 import dev.smspipeline.platform.problem.JsonMergePatch;
@@ -31,8 +36,9 @@ import dev.smspipeline.platform.problem.Problems;
 
 /**
  * What the campaign API does, each call in one database transaction that holds the
- * campaign's row lock where it changes the campaign. Another account's campaign is not
- * found.
+ * campaign's row lock where it changes the campaign (a CSV upload first spools and stages
+ * its rows outside any transaction, see {@link #upload}). Another account's campaign is
+ * not found.
  */
 @Service
 class Campaigns {
@@ -57,9 +63,15 @@ class Campaigns {
 
 	private final Clock clock;
 
+	private final UploadSlots uploadSlots;
+
+	private final UploadSpool spool;
+
 	Campaigns(CampaignStore store, CampaignTexts texts, JdbcTemplate jdbc, CampaignRequests requests,
 			Audiences audiences, Lifecycle lifecycle, TransactionTemplate transactions, JsonMapper json,
-			CampaignSettings settings, Clock clock) {
+			CampaignSettings settings, Clock clock, UploadSlots uploadSlots, UploadSpool spool) {
+		this.uploadSlots = uploadSlots;
+		this.spool = spool;
 		this.store = store;
 		this.texts = texts;
 		this.jdbc = jdbc;
@@ -223,23 +235,65 @@ class Campaigns {
 		return new CampaignPage(campaigns.stream().map(CampaignSummary::of).toList(), next);
 	}
 
-	UploadReport upload(AccountId account, String id, InputStream csv) {
-		return inTransaction(() -> {
-			Campaign campaign = lockDraft(account, id, "given an audience");
-			UploadReport report = this.audiences.upload(campaign.id(), csv);
-			touch(campaign.id());
-			return report;
-		});
+	/**
+	 * Adds a CSV audience to a DRAFT without holding a database connection or the
+	 * campaign's lock while the client sends, and with the guarantees of one transaction:
+	 * <ol>
+	 * <li>one of the account's upload slots is taken before the body is read (429 when
+	 * none is free);</li>
+	 * <li>the body is spooled to a file (413 over the size limit), no connection taken;
+	 * </li>
+	 * <li>the campaign must exist for the account and be a DRAFT (404, 409), read without
+	 * a lock, so that a hopeless upload stages nothing;</li>
+	 * <li>the file is read and staged in short statements of one batch each (400 for an
+	 * unusable header);</li>
+	 * <li>one transaction locks the campaign, checks again that it is a DRAFT (409
+	 * otherwise, nothing added) and moves the staged rows into its audience.</li>
+	 * </ol>
+	 * Only a DRAFT takes an audience, and the whole upload or none of it: the check and
+	 * the change are in the one transaction holding the row lock, so an activation, an
+	 * edit or another upload of the campaign happens wholly before or wholly after it, as
+	 * when the upload was one transaction. The staged rows, the spooled file and the slot
+	 * are released whatever the outcome.
+	 */
+	UploadReport upload(AccountId account, String id, InputStream body) {
+		try (UploadSlots.Slot slot = this.uploadSlots.take(account);
+				UploadSpool.Spooled spooled = this.spool.copy(body)) {
+			Campaign draft = this.store.find(account.value(), parse(id))
+				.orElseThrow(() -> Problems.notFound("campaign", id));
+			requireDraft(draft, id, "given an audience");
+			StagedUpload staged = null;
+			try (InputStream csv = spooled.open()) {
+				staged = this.audiences.stage(draft.id(), csv);
+				StagedUpload upload = staged;
+				return inTransaction(() -> {
+					Campaign campaign = lockDraft(account, id, "given an audience");
+					UploadReport report = this.audiences.merge(campaign.id(), upload);
+					touch(campaign.id());
+					return report;
+				});
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			finally {
+				this.audiences.discard(staged);
+			}
+		}
 	}
 
 	private Campaign lockDraft(AccountId account, String id, String what) {
 		Campaign campaign = this.store.lock(account.value(), parse(id))
 			.orElseThrow(() -> Problems.notFound("campaign", id));
+		requireDraft(campaign, id, what);
+		return campaign;
+	}
+
+	private static void requireDraft(Campaign campaign, String id, String what) {
 		if (campaign.status() != CampaignStatus.DRAFT) {
 			throw Problems.conflict("Campaign " + id + " is " + campaign.status() + "; only a DRAFT can be " + what
 					+ ". POST /api/v1/campaigns/" + id + "/duplicate makes an editable copy.");
 		}
-		return campaign;
 	}
 
 	private CampaignView view(Campaign campaign) {

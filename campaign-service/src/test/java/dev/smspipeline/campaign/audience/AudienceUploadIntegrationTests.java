@@ -4,11 +4,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.smspipeline.campaign.support.CampaignClient;
 import dev.smspipeline.campaign.support.CampaignServiceTest;
 import dev.smspipeline.campaign.support.Numbers;
+import dev.smspipeline.campaign.support.SlowUpload;
 import dev.smspipeline.testsupport.accounts.TestAccount;
 import dev.smspipeline.testsupport.http.ApiResponse;
 
@@ -19,6 +22,9 @@ class AudienceUploadIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void keepsTheGoodRowsAndReportsBrokenOnesByLineNumber() {
@@ -86,6 +92,61 @@ class AudienceUploadIntegrationTests {
 			.uploadCsv("/api/v1/campaigns/" + id + "/audience", "phone\n" + Numbers.chicago() + "\n");
 
 		assertThat(response.status()).isEqualTo(409);
+	}
+
+	@Test
+	void keepsTheFirstOfTwoRowsWithOneNumber() {
+		String phone = Numbers.newYork();
+		String id = acme().create("{\"name\": \"CSV order\", \"body\": \"Hi {{firstName}}\"}");
+
+		ApiResponse report = acme().http()
+			.uploadCsv("/api/v1/campaigns/" + id + "/audience",
+					"phone,firstName\n%s,First\n%s,Second\n".formatted(phone, phone));
+
+		assertThat(report.<Integer>json("$.added")).isEqualTo(1);
+		assertThat(report.<Integer>json("$.duplicates")).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT attributes->>'firstName' FROM audience_member WHERE campaign_id = ?::uuid AND phone_key = ?",
+				String.class, id, phone))
+			.isEqualTo("First");
+	}
+
+	@Test
+	void addsNothingWhenTheCampaignIsActivatedWhileItsAudienceIsStillBeingSent() {
+		String id = acme().create("""
+				{"name": "Raced", "body": "Hello", "sendAt": "2099-01-01T10:00:00Z", "recipients": [{"phone": "%s"}]}"""
+			.formatted(Numbers.newYork()));
+		try (SlowUpload upload = SlowUpload.start(TestAccount.ACME, this.port, id,
+				"phone\n" + Numbers.chicago() + "\n")) {
+			acme().activate(id);
+			upload.send(Numbers.losAngeles() + "\n");
+
+			ApiResponse response = upload.finish().response();
+
+			assertThat(response.status()).as(response.body()).isEqualTo(409);
+		}
+		assertThat(acme().get(id).<Integer>json("$.audience.recipients")).isEqualTo(1);
+	}
+
+	@Test
+	void leavesNoStagedRowsBehindWhateverTheOutcome() {
+		String draft = acme().create("{\"name\": \"Staged\", \"body\": \"Hello\"}");
+		acme().http().uploadCsv("/api/v1/campaigns/" + draft + "/audience", "phone\n" + Numbers.newYork() + "\n");
+		acme().http().uploadCsv("/api/v1/campaigns/" + draft + "/audience", "name\nAda\n");
+		String live = acme().create("""
+				{"name": "Live", "body": "Hello", "sendAt": "2099-01-01T10:00:00Z", "recipients": [{"phone": "%s"}]}"""
+			.formatted(Numbers.newYork()));
+		acme().activate(live);
+		acme().http().uploadCsv("/api/v1/campaigns/" + live + "/audience", "phone\n" + Numbers.chicago() + "\n");
+
+		assertThat(this.jdbc
+			.queryForObject("SELECT count(*) FROM audience_upload_row r JOIN audience_upload u ON u.id = r.upload_id "
+					+ "WHERE u.campaign_id IN (?::uuid, ?::uuid)", Long.class, draft, live))
+			.isZero();
+		assertThat(
+				this.jdbc.queryForObject("SELECT count(*) FROM audience_upload WHERE campaign_id IN (?::uuid, ?::uuid)",
+						Long.class, draft, live))
+			.isZero();
 	}
 
 	private CampaignClient acme() {

@@ -60,6 +60,18 @@ final class CampaignApi {
 		return id;
 	}
 
+	/**
+	 * Creates a DRAFT campaign without an audience.
+	 * @param name its name
+	 * @return its id
+	 */
+	String createDraft(String name) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("name", name);
+		body.put("body", "Issue 17 benchmark: never sent");
+		return this.http.postJson(this.campaignUrl + "/api/v1/campaigns", body, TIMEOUT, 201).path("id").asText();
+	}
+
 	/** DRAFT → SCHEDULED, starting at once. */
 	void activate(String id) {
 		this.http.postJson(this.campaignUrl + "/api/v1/campaigns/" + id + "/activate", Map.of(), TIMEOUT, 200);

@@ -24,14 +24,16 @@ import dev.smspipeline.stackclient.SimulatorClient;
 /**
  * The issue 16 benchmarks ("a big campaign must never hold up a workflow text") of the
  * running local stack,
- * {@code ./local-stack.sh bench --scenario priority|fairness|cancel}:
+ * {@code ./local-stack.sh bench --scenario priority|fairness|cancel|uploads}:
  * <ul>
  * <li>{@link PriorityScenario}: one-off texts requested during a big campaign, their wait
  * from request to carrier, and the campaign's throughput with and without them;</li>
  * <li>{@link FairnessScenario}: two accounts' campaigns activated at once, how long each
  * takes;</li>
  * <li>{@link CancelScenario}: a campaign canceled while SENDING, what still reached the
- * carrier and how its texts ended.</li>
+ * carrier and how its texts ended;</li>
+ * <li>{@link UploadsScenario} (issue 17): slow CSV uploads of one account, the latency of
+ * another account's one-off requests meanwhile.</li>
  * </ul>
  * Times at the carrier are the simulator's accept times ({@code GET /sim/messages}),
  * matched on recipient: every run uses numbers of its own.
@@ -95,6 +97,7 @@ final class ScenarioBenchmark {
 			ScenarioResult result = switch (options.scenario) {
 				case "fairness" -> new FairnessScenario(bench).run();
 				case "cancel" -> new CancelScenario(bench).run();
+				case "uploads" -> new UploadsScenario(bench).run();
 				default -> new PriorityScenario(bench).run();
 			};
 			bench.out("");

@@ -17,7 +17,7 @@ import java.util.Set;
 final class ScenarioOptions {
 
 	static final String USAGE = """
-			Usage: ./local-stack.sh bench --scenario priority|fairness|cancel [options]
+			Usage: ./local-stack.sh bench --scenario priority|fairness|cancel|uploads [options]
 			       (without --scenario, or with --scenario pipeline: the end-to-end pipeline benchmark)
 
 			--scenario priority   a campaign of --leads texts, and --after into it --one-offs one-off
@@ -35,6 +35,14 @@ final class ScenarioOptions {
 			                      after the cancel, and the final statuses
 			  --leads N             campaign recipients (default 100000)
 			  --cancel-after D      how long after SENDING to cancel (default 10s)
+			--scenario uploads    --upload-clients clients of the demo account each upload a CSV to a DRAFT
+			                      of their own, one line every --line-every, for --duration (a 429 is
+			                      retried after its Retry-After), while the bench account requests a
+			                      one-off every --gap: the one-off latency p50/p99/max (target p99 250 ms)
+			  --upload-clients N    slow upload clients (default 10)
+			  --line-every D        between two CSV lines of a client (default 20s)
+			  --duration D          how long the clients upload and the one-offs go on (default 2m)
+			  --gap D               between one-off requests (default 100ms)
 			Common:
 			  --warmup W            a campaign of W leads and 5 one-offs sent and waited for first, not
 			                        measured (default 500; 0 skips it)
@@ -54,8 +62,8 @@ final class ScenarioOptions {
 	private static final Set<String> IGNORED = Set.of("dispatch-url", "registry-url", "kafka", "chart");
 
 	private static final Set<String> KNOWN = Set.of("scenario", "leads", "one-offs", "after", "gap", "alone",
-			"alone-throughput", "cancel-after", "warmup", "timeout", "keep-carrier-log", "report", "campaign-url",
-			"status-url", "carrier-url", "state-dir", "help");
+			"alone-throughput", "cancel-after", "upload-clients", "line-every", "duration", "warmup", "timeout",
+			"keep-carrier-log", "report", "campaign-url", "status-url", "carrier-url", "state-dir", "help");
 
 	final String scenario;
 
@@ -72,6 +80,12 @@ final class ScenarioOptions {
 	final double aloneThroughput;
 
 	final Duration cancelAfter;
+
+	final int uploadClients;
+
+	final Duration lineEvery;
+
+	final Duration duration;
 
 	final int warmup;
 
@@ -97,8 +111,8 @@ final class ScenarioOptions {
 		this.given = values;
 		this.help = values.containsKey("help");
 		this.scenario = values.getOrDefault("scenario", "priority").toLowerCase(Locale.ROOT);
-		if (!Set.of("priority", "fairness", "cancel").contains(this.scenario)) {
-			throw new IllegalArgumentException("--scenario must be priority, fairness, cancel or pipeline");
+		if (!Set.of("priority", "fairness", "cancel", "uploads").contains(this.scenario)) {
+			throw new IllegalArgumentException("--scenario must be priority, fairness, cancel, uploads or pipeline");
 		}
 		int defaultLeads = switch (this.scenario) {
 			case "fairness" -> 20_000;
@@ -111,10 +125,17 @@ final class ScenarioOptions {
 		}
 		this.oneOffs = OptionArgs.positive(values, "one-offs", 20);
 		this.after = duration(values, "after", "20s");
-		this.gap = duration(values, "gap", "250ms");
+		this.gap = duration(values, "gap", this.scenario.equals("uploads") ? "100ms" : "250ms");
 		this.alone = values.containsKey("alone");
 		this.aloneThroughput = Double.parseDouble(values.getOrDefault("alone-throughput", "NaN"));
 		this.cancelAfter = duration(values, "cancel-after", "10s");
+		this.uploadClients = OptionArgs.positive(values, "upload-clients", 10);
+		this.lineEvery = duration(values, "line-every", "20s");
+		this.duration = duration(values, "duration", "2m");
+		if (this.scenario.equals("uploads")
+				&& (this.lineEvery.isZero() || this.duration.isZero() || this.gap.isZero())) {
+			throw new IllegalArgumentException("--line-every, --duration and --gap must be above zero");
+		}
 		this.warmup = Integer.parseInt(values.getOrDefault("warmup", "500"));
 		if (this.warmup < 0) {
 			throw new IllegalArgumentException("--warmup must not be negative");
@@ -194,9 +215,10 @@ final class ScenarioOptions {
 
 	/** The options as given, for the report. */
 	String describe() {
-		StringBuilder line = new StringBuilder("--scenario ").append(this.scenario)
-			.append(" --leads ")
-			.append(this.leads);
+		StringBuilder line = new StringBuilder("--scenario ").append(this.scenario);
+		if (!this.scenario.equals("uploads")) {
+			line.append(" --leads ").append(this.leads);
+		}
 		switch (this.scenario) {
 			case "priority" -> {
 				if (this.alone) {
@@ -213,6 +235,15 @@ final class ScenarioOptions {
 				}
 			}
 			case "cancel" -> line.append(" --cancel-after ").append(seconds(this.cancelAfter));
+			case "uploads" -> line.append(" --upload-clients ")
+				.append(this.uploadClients)
+				.append(" --line-every ")
+				.append(seconds(this.lineEvery))
+				.append(" --duration ")
+				.append(seconds(this.duration))
+				.append(" --gap ")
+				.append(this.gap.toMillis())
+				.append("ms");
 			default -> {
 			}
 		}

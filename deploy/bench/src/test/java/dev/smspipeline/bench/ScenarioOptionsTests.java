@@ -44,4 +44,37 @@ class ScenarioOptionsTests {
 			.withMessageContaining("--lead");
 	}
 
+	@Test
+	void theUploadsScenarioHasTenClientsALineEvery20SecondsForTwoMinutesByDefault() {
+		ScenarioOptions options = ScenarioOptions.parse("--scenario", "uploads");
+
+		assertThat(options.uploadClients).isEqualTo(10);
+		assertThat(options.lineEvery).isEqualTo(Duration.ofSeconds(20));
+		assertThat(options.duration).isEqualTo(Duration.ofMinutes(2));
+		assertThat(options.gap).isEqualTo(Duration.ofMillis(100));
+	}
+
+	@Test
+	void theUploadsScenarioTakesItsClientsPaceAndDuration() {
+		ScenarioOptions options = ScenarioOptions.parse("--scenario=uploads", "--upload-clients", "4", "--line-every",
+				"5s", "--duration=30s", "--gap", "50ms");
+
+		assertThat(options.uploadClients).isEqualTo(4);
+		assertThat(options.lineEvery).isEqualTo(Duration.ofSeconds(5));
+		assertThat(options.duration).isEqualTo(Duration.ofSeconds(30));
+		assertThat(options.gap).isEqualTo(Duration.ofMillis(50));
+		assertThat(options.describe())
+			.startsWith("--scenario uploads --upload-clients 4 --line-every 5.0s --duration 30.0s --gap 50ms");
+	}
+
+	@Test
+	void theUploadsScenarioRefusesNoClientsOrAZeroPace() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ScenarioOptions.parse("--scenario", "uploads", "--upload-clients", "0"))
+			.withMessageContaining("--upload-clients");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ScenarioOptions.parse("--scenario", "uploads", "--line-every", "0s"))
+			.withMessageContaining("--line-every");
+	}
+
 }
