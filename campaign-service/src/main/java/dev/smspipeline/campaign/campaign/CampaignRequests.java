@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 import dev.smspipeline.campaign.audience.Audiences;
 import dev.smspipeline.campaign.audience.Recipient;
 import dev.smspipeline.campaign.message.MessageSettings;
+import dev.smspipeline.campaign.message.Senders;
 import dev.smspipeline.campaign.message.SmsSegments;
 import dev.smspipeline.campaign.message.Template;
 import dev.smspipeline.campaign.schedule.QuietHours;
+import dev.smspipeline.platform.account.AccountId;
 import dev.smspipeline.platform.problem.FieldError;
 import dev.smspipeline.platform.problem.Problems;
 
@@ -39,13 +41,16 @@ class CampaignRequests {
 
 	private final Audiences audiences;
 
-	CampaignRequests(CampaignSettings settings, MessageSettings messages, Audiences audiences) {
+	private final Senders senders;
+
+	CampaignRequests(CampaignSettings settings, MessageSettings messages, Audiences audiences, Senders senders) {
+		this.senders = senders;
 		this.settings = settings;
 		this.messages = messages;
 		this.audiences = audiences;
 	}
 
-	Campaign.Definition definition(CampaignRequest request, List<Recipient> recipients) {
+	Campaign.Definition definition(AccountId account, CampaignRequest request, List<Recipient> recipients) {
 		List<FieldError> errors = new ArrayList<>();
 		String name = required(request.name(), "name", errors);
 		if (name != null && name.length() > MAX_NAME) {
@@ -94,6 +99,10 @@ class CampaignRequests {
 		}
 		if (!errors.isEmpty()) {
 			throw Problems.invalid(errors);
+		}
+		if (sender != null) {
+			sender = this.senders.owned(account, sender)
+				.orElseThrow(() -> Problems.unprocessable("sender", Senders.NOT_OWNED));
 		}
 		return new Campaign.Definition(name.trim(), body, sender, request.sendAt(), localTime, quietHours, validity,
 				smart, segments);

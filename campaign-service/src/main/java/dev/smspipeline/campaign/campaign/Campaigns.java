@@ -86,7 +86,7 @@ class Campaigns {
 
 	CampaignView create(AccountId account, CampaignRequest request) {
 		List<Recipient> recipients = (request.recipients() != null) ? request.recipients() : List.of();
-		Campaign.Definition definition = this.requests.definition(request, recipients);
+		Campaign.Definition definition = this.requests.definition(account, request, recipients);
 		UUID id = UUID.randomUUID();
 		return inTransaction(() -> {
 			this.store.insert(id, account.value(), definition, now());
@@ -111,7 +111,7 @@ class Campaigns {
 				JsonNode node = changes.get("recipients");
 				recipients = node.isNull() ? List.of() : Arrays.asList(read(node, Recipient[].class, "recipients"));
 			}
-			Campaign.Definition definition = this.requests.definition(request, recipients);
+			Campaign.Definition definition = this.requests.definition(account, request, recipients);
 			this.store.update(campaign.id(), definition, now());
 			if (recipients != null) {
 				this.audiences.clear(campaign.id());

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dev.smspipeline.campaign.message.OneOffMessages;
 import dev.smspipeline.campaign.message.OneOffRequest;
+import dev.smspipeline.campaign.message.Senders;
 import dev.smspipeline.events.CrmSmsRequest;
 import dev.smspipeline.platform.account.AccountId;
 import dev.smspipeline.platform.kafka.deadletter.RejectedRecordException;
@@ -52,7 +53,10 @@ class CrmRequestReader {
 
 	private final JdbcTemplate jdbc;
 
-	CrmRequestReader(ConsumerFactory<?, ?> consumers, OneOffMessages messages, JdbcTemplate jdbc) {
+	private final Senders senders;
+
+	CrmRequestReader(ConsumerFactory<?, ?> consumers, OneOffMessages messages, JdbcTemplate jdbc, Senders senders) {
+		this.senders = senders;
 		this.deserializer.configure(consumers.getConfigurationProperties(), false);
 		this.messages = messages;
 		this.jdbc = jdbc;
@@ -147,6 +151,11 @@ class CrmRequestReader {
 						.map((error) -> error.field() + ": " + error.reason())
 						.reduce((a, b) -> a + "; " + b)
 						.orElseThrow());
+		}
+		if (oneOff.sender() != null && !oneOff.sender().isBlank()) {
+			String sender = this.senders.owned(new AccountId(request.getAccountId()), oneOff.sender())
+				.orElseThrow(() -> new RejectedRecordException(INVALID_FIELD, "sender: " + Senders.NOT_OWNED));
+			oneOff = oneOff.withSender(sender);
 		}
 		return oneOff;
 	}

@@ -18,7 +18,7 @@ import dev.smspipeline.campaign.campaign.CampaignStore;
 import dev.smspipeline.campaign.campaign.CampaignTexts;
 import dev.smspipeline.campaign.campaign.Lifecycle;
 import dev.smspipeline.campaign.campaign.MessageState;
-import dev.smspipeline.campaign.message.MessageSettings;
+import dev.smspipeline.campaign.message.Senders;
 import dev.smspipeline.campaign.message.Texts;
 import dev.smspipeline.campaign.outbox.Outbox;
 import dev.smspipeline.campaign.recipient.PhoneNumberCheck;
@@ -63,12 +63,12 @@ class Leads {
 
 	private final PhoneNumbers phoneNumbers;
 
-	private final MessageSettings messages;
+	private final Senders senders;
 
 	private final Clock clock;
 
 	Leads(JdbcTemplate jdbc, TransactionTemplate transactions, CampaignStore campaigns, CampaignTexts texts,
-			Lifecycle lifecycle, Outbox outbox, PhoneNumbers phoneNumbers, MessageSettings messages, Clock clock) {
+			Lifecycle lifecycle, Outbox outbox, PhoneNumbers phoneNumbers, Senders senders, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.campaigns = campaigns;
@@ -76,7 +76,7 @@ class Leads {
 		this.lifecycle = lifecycle;
 		this.outbox = outbox;
 		this.phoneNumbers = phoneNumbers;
-		this.messages = messages;
+		this.senders = senders;
 		this.clock = clock;
 	}
 
@@ -158,7 +158,8 @@ class Leads {
 		}
 		DeliveryStatus status = Texts
 			.status(messageId.toString(), campaign.accountId(), campaign.id().toString(), e164,
-					this.messages.senderOr(campaign.definition().sender()), MessageStatus.CANCELED, now)
+					this.senders.senderFor(campaign.accountId(), campaign.definition().sender()),
+					MessageStatus.CANCELED, now)
 			.setReasonCode(LEAD_DELETED)
 			.setSegments(segments)
 			.setAttributes(Map.of("reason", "the lead was deleted"))

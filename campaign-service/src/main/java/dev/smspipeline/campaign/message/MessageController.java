@@ -47,8 +47,11 @@ class MessageController {
 
 	private final OneOffMessages messages;
 
-	MessageController(OneOffMessages messages) {
+	private final Senders senders;
+
+	MessageController(OneOffMessages messages, Senders senders) {
 		this.messages = messages;
+		this.senders = senders;
 	}
 
 	@PostMapping
@@ -59,6 +62,10 @@ class MessageController {
 		List<FieldError> errors = this.messages.validate(oneOff);
 		if (!errors.isEmpty()) {
 			throw Problems.invalid(errors);
+		}
+		if (oneOff.sender() != null && !oneOff.sender().isBlank()) {
+			oneOff = oneOff.withSender(this.senders.owned(account, oneOff.sender())
+				.orElseThrow(() -> Problems.unprocessable("sender", Senders.NOT_OWNED)));
 		}
 		if (idempotencyKey != null) {
 			String problem = this.messages.checkKey(idempotencyKey);

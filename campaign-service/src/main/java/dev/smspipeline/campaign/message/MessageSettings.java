@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Texts, one-off and campaign alike.
  *
- * @param defaultSender the From number when a request names none
+ * @param defaultSender the From number of a text that names none, of an account with no
+ * default sender of its own (see {@link Senders})
  * @param validity how long a one-off text may wait for submission before it ends EXPIRED
  * (campaigns set their own {@code validity})
  * @param maxSegments most SMS segments a body may take (GSM-7 153 or UCS-2 67 characters
@@ -33,10 +34,5 @@ public record MessageSettings(@DefaultValue("+15005550006") @NotBlank String def
 		@DefaultValue("4h") Duration validity, @DefaultValue("10") @Positive @Max(255) int maxSegments,
 		@DefaultValue("2m") @NotNull Duration duplicateWindow,
 		@DefaultValue("30d") @NotNull Duration maxScheduleAhead) {
-
-	/** The sender to use when a request gives {@code sender}. */
-	public String senderOr(String sender) {
-		return (sender != null && !sender.isBlank()) ? sender : this.defaultSender;
-	}
 
 }

@@ -128,12 +128,15 @@ public class OneOffMessages {
 
 	private final HeldOneOffs held;
 
+	private final Senders senders;
+
 	private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
 
 	OneOffMessages(PhoneNumbers phoneNumbers, OptOuts optOuts, ContentRules contentRules, IdempotencyKeys keys,
 			DuplicateTriggers duplicates, Outbox outbox, TransactionTemplate transactions, JsonMapper json,
 			MessageSettings settings, IdempotencySettings idempotency, Clock clock, MeterRegistry meters,
-			TimeZones timeZones, HeldOneOffs held) {
+			TimeZones timeZones, HeldOneOffs held, Senders senders) {
+		this.senders = senders;
 		this.phoneNumbers = phoneNumbers;
 		this.optOuts = optOuts;
 		this.contentRules = contentRules;
@@ -265,7 +268,7 @@ public class OneOffMessages {
 	private Outcome decide(String account, OneOffRequest request, RequestSource source, String key,
 			PhoneNumberCheck check, Optional<ContentViolation> violation, Instant now) {
 		String messageId = UUID.randomUUID().toString();
-		String sender = this.settings.senderOr(request.sender());
+		String sender = this.senders.senderFor(account, request.sender());
 		String e164 = (check instanceof PhoneNumberCheck.Accepted accepted) ? accepted.e164() : null;
 		boolean quiet = request.respectQuietHours() && e164 != null;
 		Timing timing = new Timing.OnRequest(now, request.requestedAt(), request.notBefore(), this.settings.validity(),

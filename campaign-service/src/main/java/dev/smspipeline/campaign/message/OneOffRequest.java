@@ -33,6 +33,16 @@ public record OneOffRequest(String recipient, String body, String sender, String
 		priority = (priority != null) ? priority : TrafficClass.TRANSACTIONAL;
 	}
 
+	/**
+	 * The same request from another sender.
+	 * @param sender the sender, in its canonical form
+	 * @return the request
+	 */
+	public OneOffRequest withSender(String sender) {
+		return new OneOffRequest(this.recipient, this.body, sender, this.campaignId, this.allowDuplicate,
+				this.notBefore, this.attributes, this.priority, this.respectQuietHours, this.requestedAt);
+	}
+
 	/** A request read as it arrives, that does not respect quiet hours. */
 	public OneOffRequest(String recipient, String body, String sender, String campaignId, boolean allowDuplicate,
 			Instant notBefore, Map<String, String> attributes, TrafficClass priority) {

@@ -36,6 +36,7 @@ import dev.smspipeline.campaign.consent.OptOuts;
 import dev.smspipeline.campaign.content.ContentRules;
 import dev.smspipeline.campaign.content.ContentViolation;
 import dev.smspipeline.campaign.message.MessageSettings;
+import dev.smspipeline.campaign.message.Senders;
 import dev.smspipeline.campaign.message.SmsSegments;
 import dev.smspipeline.campaign.message.Template;
 import dev.smspipeline.campaign.message.Texts;
@@ -86,6 +87,8 @@ public class CampaignProcessor {
 
 	private final MessageSettings messages;
 
+	private final Senders senders;
+
 	private final OptOuts optOuts;
 
 	private final ContentRules contentRules;
@@ -99,8 +102,9 @@ public class CampaignProcessor {
 	private final Clock clock;
 
 	CampaignProcessor(JdbcTemplate jdbc, TransactionTemplate transactions, CampaignStore campaigns, CampaignTexts texts,
-			Lifecycle lifecycle, Outbox outbox, MessageSettings messages, OptOuts optOuts, ContentRules contentRules,
-			PhoneNumbers phoneNumbers, ProcessingSettings settings, JsonMapper json, Clock clock) {
+			Lifecycle lifecycle, Outbox outbox, MessageSettings messages, Senders senders, OptOuts optOuts,
+			ContentRules contentRules, PhoneNumbers phoneNumbers, ProcessingSettings settings, JsonMapper json,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.campaigns = campaigns;
@@ -108,6 +112,7 @@ public class CampaignProcessor {
 		this.lifecycle = lifecycle;
 		this.outbox = outbox;
 		this.messages = messages;
+		this.senders = senders;
 		this.optOuts = optOuts;
 		this.contentRules = contentRules;
 		this.phoneNumbers = phoneNumbers;
@@ -175,7 +180,7 @@ public class CampaignProcessor {
 	private void schedule(Campaign campaign, List<Member> members, Instant now) {
 		Campaign.Definition definition = campaign.definition();
 		Template template = Template.compile(definition.body());
-		String sender = this.messages.senderOr(definition.sender());
+		String sender = this.senders.senderFor(campaign.accountId(), definition.sender());
 		Instant startedAt = (campaign.startAt() != null) ? campaign.startAt() : now;
 		Set<String> optedOut = this.optOuts.optedOut(campaign.accountId(),
 				members.stream().map(Member::e164).filter((e164) -> e164 != null).toList());

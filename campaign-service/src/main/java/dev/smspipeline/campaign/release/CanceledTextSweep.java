@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.smspipeline.campaign.campaign.Campaign;
 import dev.smspipeline.campaign.campaign.CampaignStore;
 import dev.smspipeline.campaign.campaign.CampaignTexts;
-import dev.smspipeline.campaign.message.MessageSettings;
+import dev.smspipeline.campaign.message.Senders;
 import dev.smspipeline.campaign.message.Texts;
 import dev.smspipeline.campaign.outbox.Outbox;
 import dev.smspipeline.events.DeliveryStatus;
@@ -46,19 +46,19 @@ class CanceledTextSweep {
 
 	private final Outbox outbox;
 
-	private final MessageSettings messages;
+	private final Senders senders;
 
 	private final ReleaseSettings settings;
 
 	private final Clock clock;
 
 	CanceledTextSweep(CampaignStore campaigns, CampaignTexts texts, TransactionTemplate transactions, Outbox outbox,
-			MessageSettings messages, ReleaseSettings settings, Clock clock) {
+			Senders senders, ReleaseSettings settings, Clock clock) {
 		this.campaigns = campaigns;
 		this.texts = texts;
 		this.transactions = transactions;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.senders = senders;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -84,7 +84,7 @@ class CanceledTextSweep {
 				return 0;
 			}
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-			String sender = this.messages.senderOr(campaign.definition().sender());
+			String sender = this.senders.senderFor(campaign.accountId(), campaign.definition().sender());
 			List<Outbox.Entry> records = new ArrayList<>();
 			for (CampaignTexts.CanceledText text : this.texts.cancelHeld(campaign.id(), CAMPAIGN_CANCELED,
 					this.settings.sweepBatchSize())) {

@@ -27,7 +27,7 @@ import dev.smspipeline.campaign.admission.Timing;
 import dev.smspipeline.campaign.campaign.CampaignTexts;
 import dev.smspipeline.campaign.campaign.CampaignTexts.DueText;
 import dev.smspipeline.campaign.consent.OptOuts;
-import dev.smspipeline.campaign.message.MessageSettings;
+import dev.smspipeline.campaign.message.Senders;
 import dev.smspipeline.campaign.message.Texts;
 import dev.smspipeline.campaign.outbox.Outbox;
 import dev.smspipeline.events.DeliveryStatus;
@@ -69,7 +69,7 @@ public class TextRelease {
 
 	private final Outbox outbox;
 
-	private final MessageSettings messages;
+	private final Senders senders;
 
 	private final OptOuts optOuts;
 
@@ -77,12 +77,12 @@ public class TextRelease {
 
 	private final Counter released;
 
-	TextRelease(CampaignTexts texts, TransactionTemplate transactions, Outbox outbox, MessageSettings messages,
-			OptOuts optOuts, Clock clock, MeterRegistry meters) {
+	TextRelease(CampaignTexts texts, TransactionTemplate transactions, Outbox outbox, Senders senders, OptOuts optOuts,
+			Clock clock, MeterRegistry meters) {
 		this.texts = texts;
 		this.transactions = transactions;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.senders = senders;
 		this.optOuts = optOuts;
 		this.clock = clock;
 		this.released = Counter.builder("sms.campaign.texts.released")
@@ -125,7 +125,7 @@ public class TextRelease {
 	}
 
 	private Outbox.Entry record(DueText text, Admission admission, Instant now) {
-		String sender = this.messages.senderOr(text.sender());
+		String sender = this.senders.senderFor(text.accountId(), text.sender());
 		String id = text.id().toString();
 		if (admission instanceof Admission.Send) {
 			MessageRequested request = Texts.request(new Texts.Text(id, text.accountId(), text.campaignId().toString(),

@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.smspipeline.campaign.campaign.CampaignTexts;
 import dev.smspipeline.campaign.consent.OptOuts;
-import dev.smspipeline.campaign.message.MessageSettings;
+import dev.smspipeline.campaign.message.Senders;
 import dev.smspipeline.campaign.outbox.Outbox;
 import dev.smspipeline.campaign.support.CampaignClient;
 import dev.smspipeline.campaign.support.CampaignServiceTest;
@@ -67,7 +67,7 @@ class ReleasePollerIntegrationTests {
 	Outbox outbox;
 
 	@Autowired
-	MessageSettings messages;
+	Senders senders;
 
 	@Autowired
 	OptOuts optOuts;
@@ -155,7 +155,7 @@ class ReleasePollerIntegrationTests {
 	}
 
 	private TextRelease release(Outbox outbox, Clock clock) {
-		return new TextRelease(this.texts, this.transactions, outbox, this.messages, this.optOuts, clock,
+		return new TextRelease(this.texts, this.transactions, outbox, this.senders, this.optOuts, clock,
 				new SimpleMeterRegistry());
 	}
 
