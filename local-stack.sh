@@ -16,7 +16,8 @@
 # Every part runs as its own java process; pids, logs, data, credentials and the demo
 # API key live under .local-stack/ (git-ignored). Ports are overridable by environment
 # variables (CAMPAIGN_PORT, DISPATCH_PORT, STATUS_PORT, SCHEMA_REGISTRY_PORT, CARRIER_PORT,
-# KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT).
+# KAFKA_PORT, KAFKA_CONTROLLER_PORT, POSTGRES_PORT). Each service's management port
+# (/actuator/health, /actuator/prometheus) is its port + 1000: 9081, 9082, 9083.
 
 set -Eeuo pipefail
 
@@ -131,6 +132,14 @@ part_port() {
 	esac
 }
 
+# The management port (actuator: health, metrics) of a service, its port + 1000; nothing
+# for the other parts.
+part_management_port() {
+	case "$1" in
+	campaign-service | dispatch-service | status-service) echo $(($(part_port "$1") + 1000)) ;;
+	esac
+}
+
 part_port_var() {
 	case "$1" in
 	kafka) echo KAFKA_PORT ;;
@@ -148,6 +157,9 @@ part_url() {
 	kafka) echo "localhost:$KAFKA_PORT" ;;
 	postgres) echo "jdbc:postgresql://localhost:$POSTGRES_PORT/{campaign,dispatch,status} ($DATABASE_USERNAME/$DATABASE_PASSWORD)" ;;
 	carrier-simulator) echo "http://localhost:$CARRIER_PORT  (GET /sim/messages)" ;;
+	campaign-service | dispatch-service | status-service)
+		echo "http://localhost:$(part_port "$1")  (metrics: http://localhost:$(part_management_port "$1")/actuator/prometheus)"
+		;;
 	*) echo "http://localhost:$(part_port "$1")" ;;
 	esac
 }
@@ -196,7 +208,8 @@ part_env() {
 		;;
 	campaign-service | dispatch-service | status-service)
 		db=${1%-service}
-		PART_ENV=("SERVER_PORT=$(part_port "$1")" "KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT"
+		PART_ENV=("SERVER_PORT=$(part_port "$1")" "MANAGEMENT_SERVER_PORT=$(part_management_port "$1")"
+			"KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT"
 			"SCHEMA_REGISTRY_URL=http://localhost:$SCHEMA_REGISTRY_PORT"
 			"DATABASE_URL=jdbc:postgresql://localhost:$POSTGRES_PORT/$db"
 			"DATABASE_USERNAME=$DATABASE_USERNAME" "DATABASE_PASSWORD=$DATABASE_PASSWORD")
@@ -343,7 +356,7 @@ part_healthy() {
 		if [[ $1 == kafka ]]; then (kafka_answers "$port") 2>/dev/null; else (postgres_answers "$port") 2>/dev/null; fi
 		;;
 	schema-registry | carrier-simulator) http_ok "http://localhost:$port/health" ;;
-	*) actuator_up "http://localhost:$port/actuator/health" ;;
+	*) actuator_up "http://localhost:$(part_management_port "$1")/actuator/health" ;;
 	esac
 }
 
@@ -559,6 +572,18 @@ check_port_settings() {
 		fi
 		seen+="$value=$var "
 	done
+	# The services' management ports (port + 1000) must fit and be free of the others too.
+	for var in CAMPAIGN_PORT DISPATCH_PORT STATUS_PORT; do
+		value=$((${!var} + 1000))
+		if ((value > 65535)); then
+			die "$var must be at most 64535: its management port is $var + 1000"
+		fi
+		if [[ $seen == *" $value="* ]]; then
+			name=${seen##*" $value="}
+			die "$var + 1000 (its management port) and ${name%% *} are both $value; give each part its own port"
+		fi
+		seen+="$value=$var+1000 "
+	done
 }
 
 # Sets SELECTED to the parts named on the command line (default: all), in start order.
@@ -631,6 +656,11 @@ cmd_start() {
 		port=$(part_port "$part")
 		if port_in_use "$port"; then
 			err "port $port ($part) is already in use by another program; set $(part_port_var "$part") to use another"
+			taken=1
+		fi
+		port=$(part_management_port "$part")
+		if [[ -n $port ]] && port_in_use "$port"; then
+			err "port $port ($part management) is already in use by another program; set $(part_port_var "$part") to use another (its management port is that + 1000)"
 			taken=1
 		fi
 		if [[ $part == kafka ]] && port_in_use "$KAFKA_CONTROLLER_PORT"; then
@@ -802,8 +832,9 @@ prometheus_port_of() {
 	if is_number "$port"; then echo "$port"; else echo "$PROMETHEUS_PORT"; fi
 }
 
-# The configuration to run: the committed one, or a copy with the services' ports
-# rewritten when they are overridden (Prometheus configs cannot read the environment).
+# The configuration to run: the committed one, or a copy with the services' management
+# ports rewritten when their ports are overridden (Prometheus configs cannot read the
+# environment).
 prometheus_config() {
 	local src="$ROOT/deploy/prometheus/prometheus.yml"
 	if [[ $CAMPAIGN_PORT == 8081 && $DISPATCH_PORT == 8082 && $STATUS_PORT == 8083 ]]; then
@@ -811,9 +842,10 @@ prometheus_config() {
 		return
 	fi
 	# Through markers, so that one rewritten port is never rewritten again.
-	sed -e 's/"localhost:8081"/"localhost:@CAMPAIGN@"/' -e 's/"localhost:8082"/"localhost:@DISPATCH@"/' \
-		-e 's/"localhost:8083"/"localhost:@STATUS@"/' -e "s/@CAMPAIGN@/$CAMPAIGN_PORT/" \
-		-e "s/@DISPATCH@/$DISPATCH_PORT/" -e "s/@STATUS@/$STATUS_PORT/" "$src" >"$PROMETHEUS_DIR/prometheus.yml"
+	sed -e 's/"localhost:9081"/"localhost:@CAMPAIGN@"/' -e 's/"localhost:9082"/"localhost:@DISPATCH@"/' \
+		-e 's/"localhost:9083"/"localhost:@STATUS@"/' -e "s/@CAMPAIGN@/$(part_management_port campaign-service)/" \
+		-e "s/@DISPATCH@/$(part_management_port dispatch-service)/" \
+		-e "s/@STATUS@/$(part_management_port status-service)/" "$src" >"$PROMETHEUS_DIR/prometheus.yml"
 	cp "$ROOT/deploy/prometheus/alerts.yml" "$PROMETHEUS_DIR/alerts.yml"
 	echo "$PROMETHEUS_DIR/prometheus.yml"
 }
@@ -1031,9 +1063,9 @@ cmd_demo() {
 		die "count must be a number from 1 to 5000, not '$count'"
 	fi
 	command -v curl >/dev/null 2>&1 || die "the demo needs curl"
-	actuator_up "http://localhost:$CAMPAIGN_PORT/actuator/health" ||
+	part_healthy campaign-service ||
 		die "campaign-service is not running or not healthy on port $CAMPAIGN_PORT; start the stack with ./local-stack.sh start"
-	actuator_up "http://localhost:$STATUS_PORT/actuator/health" ||
+	part_healthy status-service ||
 		die "status-service is not running or not healthy on port $STATUS_PORT; start the stack with ./local-stack.sh start"
 	[[ -s $STATE_DIR/api-key ]] || die "no demo API key in .local-stack/api-key; it is created by the first ./local-stack.sh start"
 
@@ -1157,7 +1189,7 @@ cmd_bench() {
 		return 0
 	fi
 	for part in campaign-service dispatch-service status-service; do
-		actuator_up "http://localhost:$(part_port "$part")/actuator/health" ||
+		part_healthy "$part" ||
 			die "$part is not running or not healthy on port $(part_port "$part"); start the stack with ./local-stack.sh start"
 	done
 	http_ok "http://localhost:$CARRIER_PORT/health" ||
@@ -1244,6 +1276,8 @@ Parts: $PARTS
 Ports (environment, default): CAMPAIGN_PORT $CAMPAIGN_PORT, DISPATCH_PORT $DISPATCH_PORT, STATUS_PORT $STATUS_PORT,
   SCHEMA_REGISTRY_PORT $SCHEMA_REGISTRY_PORT, CARRIER_PORT $CARRIER_PORT, KAFKA_PORT $KAFKA_PORT,
   KAFKA_CONTROLLER_PORT $KAFKA_CONTROLLER_PORT, POSTGRES_PORT $POSTGRES_PORT, PROMETHEUS_PORT $PROMETHEUS_PORT.
+  Each service's management port (/actuator/health, /actuator/prometheus) is its port + 1000
+  (9081, 9082, 9083 by default); the service port keeps /livez and /readyz.
 Other settings: STOP_TIMEOUT (seconds before SIGKILL, $STOP_TIMEOUT), LOCAL_STACK_JAVA_OPTS (extra JVM
   options), DEMO_TIMEOUT (seconds the demo waits for final statuses, 60), DEMO_PARALLEL (8).
 

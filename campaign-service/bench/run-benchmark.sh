@@ -15,6 +15,7 @@ KAFKA_PORT=${BENCH_KAFKA_PORT:-19092}
 POSTGRES_PORT=${BENCH_POSTGRES_PORT:-15433}
 REGISTRY_PORT=${BENCH_REGISTRY_PORT:-18085}
 SERVICE_PORT=${BENCH_SERVICE_PORT:-18081}
+MANAGEMENT_PORT=$((SERVICE_PORT + 1000))
 API_KEY=bench_$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 API_KEY_HASH=$(printf '%s' "$API_KEY" | sha256sum | cut -d' ' -f1)
 PIDS=()
@@ -66,7 +67,7 @@ env KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT SCHEMA_REGISTRY_PORT=$REGISTRY
 PIDS+=($!)
 wait_for "http://localhost:$REGISTRY_PORT/subjects" schema-registry
 
-env SERVER_PORT=$SERVICE_PORT KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \
+env SERVER_PORT=$SERVICE_PORT MANAGEMENT_SERVER_PORT=$MANAGEMENT_PORT KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \
 	SCHEMA_REGISTRY_URL=http://localhost:$REGISTRY_PORT DATABASE_URL=jdbc:postgresql://localhost:$POSTGRES_PORT/campaign \
 	DATABASE_USERNAME=sms DATABASE_PASSWORD=sms SMS_ACCOUNTS_BOOTSTRAP_BENCH="$API_KEY_HASH" \
 	MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE=health,prometheus \
@@ -74,10 +75,11 @@ env SERVER_PORT=$SERVICE_PORT KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \
 	>"$WORK/campaign-service.log" 2>&1 &
 SERVICE_PID=$!
 PIDS+=($SERVICE_PID)
-wait_for "http://localhost:$SERVICE_PORT/actuator/health" campaign-service
+wait_for "http://localhost:$MANAGEMENT_PORT/actuator/health" campaign-service
 
 java -cp "campaign-service/target/test-classes:$(cat "$WORK/classpath.txt")" \
 	dev.smspipeline.campaign.bench.CampaignUploadBenchmark --url "http://localhost:$SERVICE_PORT" \
+	--management-url "http://localhost:$MANAGEMENT_PORT" \
 	--api-key "$API_KEY" --rows "$ROWS" --csv "$WORK/audience-$ROWS.csv"
 kill -0 "$SERVICE_PID" 2>/dev/null && echo "campaign-service still running (no OutOfMemoryError with -Xmx256m)"
 jcmd "$SERVICE_PID" GC.heap_info 2>/dev/null | head -5 || true

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.smspipeline.campaign.support.CampaignServiceTest;
@@ -28,8 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What operators see of campaign-service: the catalogue's metrics on
- * {@code /actuator/prometheus}, and a text's trace from its API request to its
- * {@code MessageRequested} record, across the outbox.
+ * {@code /actuator/prometheus} of the management port, and a text's trace from its API
+ * request to its {@code MessageRequested} record, across the outbox.
  */
 @CampaignServiceTest
 class ObservabilityIntegrationTests {
@@ -38,6 +39,9 @@ class ObservabilityIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@BeforeAll
 	static void openProbe() {
@@ -57,8 +61,9 @@ class ObservabilityIntegrationTests {
 		Records.sendBytes(Topics.CRM_SMS_REQUESTS, "metrics", "not avro".getBytes(StandardCharsets.UTF_8));
 
 		Prometheus scrape = await().atMost(Duration.ofSeconds(30))
-			.until(() -> Prometheus.scrape(this.port), (metrics) -> metrics.value("sms_dead_letter_records_total",
-					"topic=\"crm.sms-requests.DLT\"", "reason=\"DESERIALIZATION\"") >= 1);
+			.until(() -> Prometheus.scrape(this.managementPort),
+					(metrics) -> metrics.value("sms_dead_letter_records_total", "topic=\"crm.sms-requests.DLT\"",
+							"reason=\"DESERIALIZATION\"") >= 1);
 		assertThat(scrape.value("sms_requests_accepted_total", "source=\"REST\"", "service=\"campaign-service\"",
 				"instance=\""))
 			.isGreaterThanOrEqualTo(1);

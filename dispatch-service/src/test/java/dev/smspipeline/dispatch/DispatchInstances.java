@@ -46,9 +46,10 @@ public final class DispatchInstances {
 	 */
 	public static ConfigurableApplicationContext inProcess(CarrierSimulator carrier, String... properties) {
 		// as command-line arguments: they win over application.yml, as the test's do
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
-				"--sms.carrier.base-url=" + carrier.baseUrl(), "--sms.carrier.account-sid=" + carrier.accountSid(),
-				"--sms.carrier.auth-token=" + carrier.authToken(), "--sms.carrier.status-callback-url="));
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
+				"--spring.main.banner-mode=off", "--sms.carrier.base-url=" + carrier.baseUrl(),
+				"--sms.carrier.account-sid=" + carrier.accountSid(), "--sms.carrier.auth-token=" + carrier.authToken(),
+				"--sms.carrier.status-callback-url="));
 		for (String property : properties) {
 			arguments.add("--" + property);
 		}
@@ -102,8 +103,8 @@ public final class DispatchInstances {
 	}
 
 	/**
-	 * Starts a runnable dispatch jar on a free port, its output in {@code log}, and waits
-	 * until it is healthy.
+	 * Starts a runnable dispatch jar on a free port and its management server on another,
+	 * its output in {@code log}, and waits until it is healthy.
 	 * @param jar the runnable jar
 	 * @param jvmOptions options of its JVM
 	 * @param environment its environment (see {@link #environment})
@@ -114,6 +115,7 @@ public final class DispatchInstances {
 	public static ChildProcess launch(String jar, List<String> jvmOptions, Map<String, String> environment, Path log,
 			Duration startTimeout) {
 		int port = freePort();
+		int managementPort = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
@@ -123,7 +125,8 @@ public final class DispatchInstances {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().putAll(environment);
 			builder.environment().put("SERVER_PORT", String.valueOf(port));
-			ChildProcess child = new ChildProcess(builder.start(), port, log);
+			builder.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+			ChildProcess child = new ChildProcess(builder.start(), port, managementPort, log);
 			child.awaitHealthy(startTimeout);
 			return child;
 		}
@@ -148,11 +151,14 @@ public final class DispatchInstances {
 
 		private final int port;
 
+		private final int managementPort;
+
 		private final Path log;
 
-		ChildProcess(Process process, int port, Path log) {
+		ChildProcess(Process process, int port, int managementPort, Path log) {
 			this.process = process;
 			this.port = port;
+			this.managementPort = managementPort;
 			this.log = log;
 		}
 
@@ -164,13 +170,13 @@ public final class DispatchInstances {
 					if (!this.process.isAlive()) {
 						throw new IllegalStateException("dispatch exited; see " + this.log);
 					}
-					return get("/actuator/health").contains("\"UP\"");
+					return management("/actuator/health").contains("\"UP\"");
 				});
 		}
 
-		/** The Prometheus scrape of the instance. */
+		/** The Prometheus scrape of the instance, from its management port. */
 		public String metrics() {
-			return get("/actuator/prometheus");
+			return management("/actuator/prometheus");
 		}
 
 		/** Kills it at once, as {@code kill -9} does: nothing is committed or closed. */
@@ -185,14 +191,27 @@ public final class DispatchInstances {
 		}
 
 		/**
-		 * A GET on the instance.
+		 * A GET on the instance's service port.
 		 * @param path the path
 		 * @return the body, empty when it does not answer
 		 */
 		public String get(String path) {
+			return get(this.port, path);
+		}
+
+		/**
+		 * A GET on the instance's management port (actuator: health, metrics).
+		 * @param path the path, e.g. {@code /actuator/prometheus}
+		 * @return the body, empty when it does not answer
+		 */
+		public String management(String path) {
+			return get(this.managementPort, path);
+		}
+
+		private static String get(int port, String path) {
 			try {
 				return HTTP
-					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
+					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
 							HttpResponse.BodyHandlers.ofString())
 					.body();
 			}

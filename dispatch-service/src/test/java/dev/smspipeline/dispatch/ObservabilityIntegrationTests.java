@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,8 +24,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What operators see of dispatch: the catalogue's metrics on {@code /actuator/prometheus}
- * and a text's trace from its request record to the carrier call and its statuses. The
- * carrier here accepts everything and keeps the headers of each call.
+ * of the management port and a text's trace from its request record to the carrier call
+ * and its statuses. The carrier here accepts everything and keeps the headers of each
+ * call.
  */
 @ServiceIntegrationTest
 class ObservabilityIntegrationTests {
@@ -39,8 +40,8 @@ class ObservabilityIntegrationTests {
 	@RegisterExtension
 	static final TopicProbe<DeliveryStatus> statuses = TopicProbe.of(Topics.DELIVERY_STATUS);
 
-	@LocalServerPort
-	int port;
+	@LocalManagementPort
+	int managementPort;
 
 	@DynamicPropertySource
 	static void carrierProperties(DynamicPropertyRegistry registry) {
@@ -58,7 +59,7 @@ class ObservabilityIntegrationTests {
 		// them, within a minute (Micrometer's KafkaClientMetrics refresh).
 		Prometheus scrape = await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> Prometheus.scrape(this.port),
+			.until(() -> Prometheus.scrape(this.managementPort),
 					(metrics) -> metrics.value("sms_request_to_submission_seconds_count") >= 1 && !metrics
 						.samples("kafka_consumer_fetch_manager_records_lag",
 								"topic=\"" + Topics.MESSAGE_REQUESTED + "\"")

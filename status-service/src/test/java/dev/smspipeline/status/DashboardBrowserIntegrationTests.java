@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -143,8 +144,11 @@ class DashboardBrowserIntegrationTests {
 
 		// It refreshes itself: the late delivery shows without a reload.
 		this.carrier.post(this.carrier.callback(account.id(), sent, "delivered"));
-		new WebDriverWait(browser, Duration.ofSeconds(30)).until((driver) -> "2"
-			.equals(cell(driver.findElement(By.cssSelector("tr[data-campaign-id='" + campaign + "']")), "delivered")));
+		// The refresh replaces the rows: a row found just before it is stale a moment
+		// later, so look again on the next poll.
+		new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> "2".equals(
+					cell(driver.findElement(By.cssSelector("tr[data-campaign-id='" + campaign + "']")), "delivered")));
 
 		// The key is kept for the browser session: a reload goes straight to the
 		// campaigns.

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -32,15 +33,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What operators see of status-service: the catalogue's metrics on
- * {@code /actuator/prometheus} and the trace context of a callback on the status it
- * publishes.
+ * {@code /actuator/prometheus} of the management port and the trace context of a callback
+ * on the status it publishes.
  */
 @ServiceIntegrationTest
 class ObservabilityIntegrationTests {
 
 	private static TopicProbe<DeliveryStatus> statuses;
 
-	private final int port;
+	private final int managementPort;
 
 	private final CarrierCallbacks carrier;
 
@@ -48,9 +49,9 @@ class ObservabilityIntegrationTests {
 
 	private final KafkaTemplate<String, SpecificRecord> kafka;
 
-	ObservabilityIntegrationTests(@LocalServerPort int port, @Autowired CallbackSettings settings,
-			@Autowired KafkaTemplate<String, SpecificRecord> kafka) {
-		this.port = port;
+	ObservabilityIntegrationTests(@LocalServerPort int port, @LocalManagementPort int managementPort,
+			@Autowired CallbackSettings settings, @Autowired KafkaTemplate<String, SpecificRecord> kafka) {
+		this.managementPort = managementPort;
 		this.carrier = new CarrierCallbacks("http://localhost:" + port, settings);
 		this.acme = ApiClient.as(TestAccount.ACME, "http://localhost:" + port);
 		this.kafka = kafka;
@@ -77,7 +78,7 @@ class ObservabilityIntegrationTests {
 		StoredMessages.await(this.acme, messageId, hasStatus(MessageStatus.DELIVERED));
 
 		Prometheus scrape = await().atMost(Duration.ofSeconds(10))
-			.until(() -> Prometheus.scrape(this.port),
+			.until(() -> Prometheus.scrape(this.managementPort),
 					(metrics) -> metrics.value("sms_submission_to_final_seconds_count", "status=\"DELIVERED\"") >= 1);
 		assertThat(scrape.value("sms_callbacks_total", "outcome=\"published\"", "status=\"DELIVERED\"",
 				"service=\"status-service\"", "instance=\""))

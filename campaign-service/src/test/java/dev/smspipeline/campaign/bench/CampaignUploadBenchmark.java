@@ -27,11 +27,12 @@ import com.jayway.jsonpath.JsonPath;
  *
  * <p>
  * Arguments ({@code --name value}): {@code --url} (default
- * {@code http://localhost:8081}), {@code --api-key} (or {@code --api-key-file}),
- * {@code --rows} (default 1,000,000), {@code --csv} (file to write and upload, default
- * {@code target/bench-audience.csv}; reused when it exists with the right row count). The
- * campaign sends at a local time twelve hours away, so processing creates and holds every
- * text without releasing any.
+ * {@code http://localhost:8081}), {@code --management-url} (where its heap is scraped,
+ * {@code /actuator/prometheus}; default {@code http://localhost:9081}), {@code --api-key}
+ * (or {@code --api-key-file}), {@code --rows} (default 1,000,000), {@code --csv} (file to
+ * write and upload, default {@code target/bench-audience.csv}; reused when it exists with
+ * the right row count). The campaign sends at a local time twelve hours away, so
+ * processing creates and holds every text without releasing any.
  */
 public final class CampaignUploadBenchmark {
 
@@ -46,14 +47,17 @@ public final class CampaignUploadBenchmark {
 
 	private final String url;
 
+	private final String managementUrl;
+
 	private final String apiKey;
 
 	private final AtomicLong peakHeap = new AtomicLong();
 
 	private volatile boolean sampling = true;
 
-	private CampaignUploadBenchmark(String url, String apiKey) {
+	private CampaignUploadBenchmark(String url, String managementUrl, String apiKey) {
 		this.url = url;
+		this.managementUrl = managementUrl;
 		this.apiKey = apiKey;
 	}
 
@@ -69,7 +73,9 @@ public final class CampaignUploadBenchmark {
 		}
 		int rows = Integer.parseInt(options.getOrDefault("rows", "1000000"));
 		Path csv = Path.of(options.getOrDefault("csv", "target/bench-audience.csv"));
-		new CampaignUploadBenchmark(options.getOrDefault("url", "http://localhost:8081"), apiKey).run(rows, csv);
+		new CampaignUploadBenchmark(options.getOrDefault("url", "http://localhost:8081"),
+				options.getOrDefault("management-url", "http://localhost:9081"), apiKey)
+			.run(rows, csv);
 	}
 
 	private void run(int rows, Path csv) throws Exception {
@@ -157,7 +163,8 @@ public final class CampaignUploadBenchmark {
 	private void sample() {
 		while (this.sampling) {
 			try {
-				String metrics = send(HttpRequest.newBuilder(URI.create(this.url + "/actuator/prometheus")).GET(), 200);
+				String metrics = send(
+						HttpRequest.newBuilder(URI.create(this.managementUrl + "/actuator/prometheus")).GET(), 200);
 				Matcher matcher = HEAP_USED.matcher(metrics);
 				long used = 0;
 				while (matcher.find()) {

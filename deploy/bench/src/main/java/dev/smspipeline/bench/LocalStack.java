@@ -17,7 +17,8 @@ final class LocalStack {
 
 	/**
 	 * Fails unless every part answers 200 within 5 s.
-	 * @param parts part name to its health URL
+	 * @param parts part name to its health URL (for the services, {@code /readyz} on the
+	 * service port: their actuator is on the management port)
 	 * @throws IllegalStateException naming the first part that is down or unhealthy
 	 */
 	static void requireHealthy(Map<String, String> parts) {

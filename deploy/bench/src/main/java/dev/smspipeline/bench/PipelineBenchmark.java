@@ -323,9 +323,9 @@ public final class PipelineBenchmark {
 
 	private void checkStack() {
 		Map<String, String> health = new LinkedHashMap<>();
-		health.put("campaign-service", this.options.campaignUrl + "/actuator/health");
-		health.put("dispatch-service", this.options.dispatchUrl + "/actuator/health");
-		health.put("status-service", this.options.statusUrl + "/actuator/health");
+		health.put("campaign-service", this.options.campaignUrl + "/readyz");
+		health.put("dispatch-service", this.options.dispatchUrl + "/readyz");
+		health.put("status-service", this.options.statusUrl + "/readyz");
 		health.put("carrier-simulator", this.options.carrierUrl + "/health");
 		health.put("schema-registry", this.options.registryUrl + "/subjects");
 		LocalStack.requireHealthy(health);

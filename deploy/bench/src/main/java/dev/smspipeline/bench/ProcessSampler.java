@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
  * {@code .local-stack/<part>.pid}; PostgreSQL is its launcher plus the postmaster from
  * {@code postmaster.pid} and all its server processes): CPU time from
  * {@code /proc/<pid>/stat} (user + system, plus that of exited children), resident memory
- * from {@code /proc/<pid>/status}, and, for the three services, heap in use from
- * {@code /actuator/prometheus} ({@code jvm_memory_used_bytes{area="heap"}} summed over
- * the pools), sampled every second (a scrape costs the service a few milliseconds of CPU,
- * counted with the rest). This process (the generator) is measured apart.
+ * from {@code /proc/<pid>/status}, and, for every JVM of the stack, heap in use from
+ * {@code jstat -gc <pid> 1000} (survivor, eden and old space in use), which reads the
+ * JVM's shared-memory counters and costs it nothing, where scraping the services'
+ * {@code /actuator/prometheus} (on their management port) every second cost them CPU.
+ * This process (the generator) is measured apart.
  */
 final class ProcessSampler implements AutoCloseable {
 

@@ -253,8 +253,8 @@ final class ScenarioBenchmark {
 
 	private void checkStack() {
 		Map<String, String> health = new LinkedHashMap<>();
-		health.put("campaign-service", this.options.campaignUrl + "/actuator/health");
-		health.put("status-service", this.options.statusUrl + "/actuator/health");
+		health.put("campaign-service", this.options.campaignUrl + "/readyz");
+		health.put("status-service", this.options.statusUrl + "/readyz");
 		health.put("carrier-simulator", this.options.carrierUrl + "/health");
 		LocalStack.requireHealthy(health);
 	}

@@ -157,7 +157,17 @@ class HostileHttpInputIntegrationTests {
 				new HttpCase("auth", "actuator endpoint other than health and prometheus",
 						campaign("GET /actuator/env"), () -> RawHttp.get(campaignUrl + "/actuator/env").send(), 404),
 				new HttpCase("auth", "actuator endpoint other than health and prometheus",
-						status("GET /actuator/beans"), () -> RawHttp.get(statusUrl + "/actuator/beans").send(), 404)));
+						status("GET /actuator/beans"), () -> RawHttp.get(statusUrl + "/actuator/beans").send(), 404),
+				new HttpCase("auth", "metrics on the service port (they are on the management port only)",
+						campaign("GET /actuator/prometheus"),
+						() -> RawHttp.get(campaignUrl + "/actuator/prometheus").send(), 404),
+				new HttpCase("auth", "metrics on the service port (they are on the management port only)",
+						status("GET /actuator/prometheus"),
+						() -> RawHttp.get(statusUrl + "/actuator/prometheus").send(), 404),
+				new HttpCase("auth", "readiness probe, which needs no key", campaign("GET /readyz"),
+						() -> RawHttp.get(campaignUrl + "/readyz").send(), 200),
+				new HttpCase("auth", "liveness probe, which needs no key", status("GET /livez"),
+						() -> RawHttp.get(statusUrl + "/livez").send(), 200)));
 	}
 
 	@TestFactory

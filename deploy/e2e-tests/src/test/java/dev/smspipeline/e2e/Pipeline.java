@@ -147,7 +147,7 @@ final class Pipeline implements AutoCloseable {
 	void assertEveryServiceUpWithoutRestart() {
 		for (ServiceProcess service : services()) {
 			assertThat(service.isAlive()).as(service.name() + " is still the process it started as").isTrue();
-			assertThat(service.isHealthy()).as(service.name() + " /actuator/health UP").isTrue();
+			assertThat(service.isHealthy()).as(service.name() + " /actuator/health UP on the management port").isTrue();
 			assertThat(service.logLines()).as(service.name() + " started once")
 				.filteredOn((line) -> line.contains("Started ") && line.contains("Application in "))
 				.hasSize(1);

@@ -19,7 +19,8 @@ import org.awaitility.Awaitility;
 
 /**
  * One service's runnable jar started as a child process, as the local stack and
- * production run it: its own JVM, its configuration from the environment.
+ * production run it: its own JVM, its configuration from the environment, its API on one
+ * port and its management server (health, metrics) on another.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -29,24 +30,31 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final int port;
 
+	private final int managementPort;
+
 	private final Process process;
 
 	private final Path log;
 
-	private ServiceProcess(String name, int port, Process process, Path log) {
+	private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
 		this.name = name;
 		this.port = port;
+		this.managementPort = managementPort;
 		this.process = process;
 		this.log = log;
 	}
 
-	/** Starts {@code name}'s exec jar on a free port with {@code environment} added. */
+	/**
+	 * Starts {@code name}'s exec jar on a free port, its management server on another,
+	 * with {@code environment} added.
+	 */
 	static ServiceProcess start(String name, Map<String, String> environment) {
 		String jar = System.getProperty("e2e.jar." + name);
 		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
 			throw new IllegalStateException("No runnable jar for " + name + " (" + jar + "): run through Maven");
 		}
 		int port = freePort();
+		int managementPort = freePort();
 		Path logs = Path.of(System.getProperty("e2e.logs", "target/service-logs"));
 		Path log = logs.resolve(name + ".log");
 		try {
@@ -56,7 +64,8 @@ final class ServiceProcess implements AutoCloseable {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().putAll(environment);
 			builder.environment().put("SERVER_PORT", String.valueOf(port));
-			return new ServiceProcess(name, port, builder.start(), log);
+			builder.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
+			return new ServiceProcess(name, port, managementPort, builder.start(), log);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + name, ex);
@@ -71,6 +80,14 @@ final class ServiceProcess implements AutoCloseable {
 		return "http://localhost:" + this.port;
 	}
 
+	/**
+	 * Where its management server answers: {@code /actuator/health},
+	 * {@code /actuator/prometheus}.
+	 */
+	String managementUrl() {
+		return "http://localhost:" + this.managementPort;
+	}
+
 	/** The operating system's id of the process: a restart would change it. */
 	long pid() {
 		return this.process.pid();
@@ -80,7 +97,7 @@ final class ServiceProcess implements AutoCloseable {
 		return this.process.isAlive();
 	}
 
-	/** Whether its health endpoint answers UP right now. */
+	/** Whether its health endpoint (on the management port) answers UP right now. */
 	boolean isHealthy() {
 		return healthy();
 	}
@@ -111,7 +128,8 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until the service's health endpoint says UP, or fails with its log's tail.
+	 * Waits until the service's health endpoint (on the management port) says UP, or
+	 * fails with its log's tail.
 	 */
 	ServiceProcess awaitHealthy(Duration timeout) {
 		try {
@@ -131,7 +149,7 @@ final class ServiceProcess implements AutoCloseable {
 	private boolean healthy() {
 		try {
 			HttpResponse<String> response = HTTP.send(
-					HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).GET().build(),
+					HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health")).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200 && response.body().contains("\"UP\"");
 		}

@@ -51,9 +51,36 @@ class ComposeTests {
 	}
 
 	@Test
-	void springServicesAreHealthyWhenTheirReadinessGroupIsUp() {
+	void springServicesAreHealthyWhenTheirReadinessGroupIsUpOnTheServicePort() {
 		for (String service : ServiceVariables.SERVICES) {
-			assertThat(String.join(" ", healthTest(service))).as(service).contains("/actuator/health/readiness");
+			String port = Yamls.stringAt(this.services.get(service), "environment", "SERVER_PORT");
+			assertThat(String.join(" ", healthTest(service))).as(service)
+				.contains("/dev/tcp/localhost/" + port + " ")
+				.contains("GET /readyz ");
+		}
+	}
+
+	@Test
+	void springServicesHaveTheirManagementPortAtTheServicePortPlus1000() {
+		for (String service : ServiceVariables.SERVICES) {
+			Map<String, Object> environment = Yamls.mapAt(this.services.get(service), "environment");
+			int port = Integer.parseInt(String.valueOf(environment.get("SERVER_PORT")));
+			assertThat(String.valueOf(environment.get("MANAGEMENT_SERVER_PORT"))).as(service)
+				.isEqualTo(String.valueOf(port + 1000));
+		}
+	}
+
+	@Test
+	void managementPortsArePublishedOnTheHostLoopbackOnly() {
+		for (String service : ServiceVariables.SERVICES) {
+			String management = Yamls.stringAt(this.services.get(service), "environment", "MANAGEMENT_SERVER_PORT");
+			List<String> published = Yamls.listAt(this.services.get(service), "ports")
+				.stream()
+				.map(Object::toString)
+				.filter((mapping) -> mapping.endsWith(":" + management))
+				.toList();
+			assertThat(published).as("%s publishes its management port %s", service, management)
+				.containsExactly("127.0.0.1:" + management + ":" + management);
 		}
 	}
 
@@ -107,7 +134,7 @@ class ComposeTests {
 	}
 
 	@Test
-	void prometheusScrapesEveryServiceAtItsPort() {
+	void prometheusScrapesEveryServiceAtItsManagementPort() {
 		Map<String, Object> config = Repository.yamlDocument(COMPOSE_DIR.resolve("prometheus.yml"));
 		Set<String> targets = new LinkedHashSet<>();
 		for (Object job : Yamls.listAt(config, "scrape_configs")) {
@@ -116,8 +143,10 @@ class ComposeTests {
 			}
 		}
 		for (String service : ServiceVariables.SERVICES) {
-			String port = Yamls.stringAt(this.services.get(service), "environment", "SERVER_PORT");
+			String port = Yamls.stringAt(this.services.get(service), "environment", "MANAGEMENT_SERVER_PORT");
 			assertThat(targets).contains(service + ":" + port);
+			String servicePort = Yamls.stringAt(this.services.get(service), "environment", "SERVER_PORT");
+			assertThat(targets).as("the service port serves no metrics").doesNotContain(service + ":" + servicePort);
 		}
 	}
 

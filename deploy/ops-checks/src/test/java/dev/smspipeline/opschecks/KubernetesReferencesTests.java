@@ -87,6 +87,17 @@ class KubernetesReferencesTests {
 
 	@ParameterizedTest
 	@MethodSource("overlays")
+	void serviceMonitorScrapesTheManagementPortNotTheServicePort(Kustomization overlay) {
+		for (K8sResource monitor : ofKind(overlay.resources(), "ServiceMonitor")) {
+			for (Object endpoint : Yamls.listAt(monitor.spec(), "endpoints")) {
+				assertThat(Yamls.stringAt(endpoint, "port")).as("port scraped by %s", monitor.describe())
+					.isEqualTo("management");
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
 	void serviceMonitorScrapesEveryPipelineService(Kustomization overlay) {
 		List<K8sResource> resources = overlay.resources();
 		Set<String> scraped = new LinkedHashSet<>();

@@ -1,6 +1,7 @@
 package dev.smspipeline.opschecks;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,9 +11,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every workload of an overlay must have to be operable: probes on the actuator's
- * health groups, resource requests and limits, a pinned image, and only settings the
- * service reads.
+ * What every workload of an overlay must have to be operable: probes on the health groups
+ * ({@code /livez}, {@code /readyz} on the service port), the management port where the
+ * service listens for it, resource requests and limits, a pinned image, and only settings
+ * the service reads.
  */
 class KubernetesWorkloadsTests {
 
@@ -37,15 +39,51 @@ class KubernetesWorkloadsTests {
 
 	@ParameterizedTest
 	@MethodSource("overlays")
-	void servicesProbeTheActuatorHealthGroups(Kustomization overlay) {
+	void servicesProbeTheHealthGroupsOnTheServicePort(Kustomization overlay) {
 		for (String service : ServiceVariables.SERVICES) {
 			K8sResource deployment = KubernetesReferencesTests.deployment(overlay.resources(), service);
 			Map<String, Object> container = deployment.containers().get(0);
-			assertThat(Yamls.stringAt(container, "readinessProbe", "httpGet", "path"))
-				.isEqualTo("/actuator/health/readiness");
-			assertThat(Yamls.stringAt(container, "livenessProbe", "httpGet", "path"))
-				.isEqualTo("/actuator/health/liveness");
+			assertThat(Yamls.stringAt(container, "readinessProbe", "httpGet", "path")).as(service).isEqualTo("/readyz");
+			assertThat(Yamls.stringAt(container, "livenessProbe", "httpGet", "path")).as(service).isEqualTo("/livez");
+			for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+				if (container.containsKey(probe)) {
+					assertThat(Yamls.stringAt(container, probe, "httpGet", "port")).as("%s %s", service, probe)
+						.isEqualTo("http");
+				}
+			}
 		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void servicesListenWhereTheirContainerPortsSayWithManagementAtTheServicePortPlus1000(Kustomization overlay) {
+		for (String service : ServiceVariables.SERVICES) {
+			K8sResource deployment = KubernetesReferencesTests.deployment(overlay.resources(), service);
+			Map<String, Object> container = deployment.containers().get(0);
+			Map<String, String> settings = new LinkedHashMap<>();
+			for (Object source : Yamls.list(container.get("envFrom"))) {
+				String configMap = Yamls.stringAt(source, "configMapRef", "name");
+				if (configMap != null) {
+					settings.putAll(overlay.generatedConfigMapData(configMap));
+				}
+			}
+			String http = containerPort(container, "http");
+			String management = containerPort(container, "management");
+			assertThat(settings.get("SERVER_PORT")).as("%s SERVER_PORT", service).isEqualTo(http);
+			assertThat(settings.get("MANAGEMENT_SERVER_PORT")).as("%s MANAGEMENT_SERVER_PORT", service)
+				.isEqualTo(management);
+			assertThat(Integer.parseInt(management)).as("%s management port", service)
+				.isEqualTo(Integer.parseInt(http) + 1000);
+		}
+	}
+
+	private static String containerPort(Map<String, Object> container, String name) {
+		return Yamls.list(container.get("ports"))
+			.stream()
+			.filter((port) -> name.equals(Yamls.stringAt(port, "name")))
+			.map((port) -> Yamls.stringAt(port, "containerPort"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no container port named " + name));
 	}
 
 	@ParameterizedTest

@@ -220,7 +220,7 @@ public final class DispatchBenchmark {
 						+ byId.get(request.getMessageId()));
 			}
 		}
-		for (String line : dispatch.get("/actuator/prometheus").split("\n")) {
+		for (String line : dispatch.management("/actuator/prometheus").split("\n")) {
 			if (line.startsWith("sms_") && !line.contains("_bucket")) {
 				System.out.println("  " + line);
 			}
@@ -448,7 +448,7 @@ public final class DispatchBenchmark {
 		}
 
 		private long value(String metric) {
-			Matcher matcher = VALUE.matcher(this.dispatch.get("/actuator/metrics/" + metric));
+			Matcher matcher = VALUE.matcher(this.dispatch.management("/actuator/metrics/" + metric));
 			return matcher.find() ? (long) Double.parseDouble(matcher.group(1)) : 0;
 		}
 

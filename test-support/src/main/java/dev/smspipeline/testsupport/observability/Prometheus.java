@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One scrape of a service's {@code /actuator/prometheus}, read the way the metric
- * catalogue states it: a metric name and some of its labels.
+ * One scrape of a service's {@code /actuator/prometheus} on its management port, read the
+ * way the metric catalogue states it: a metric name and some of its labels.
  */
 public final class Prometheus {
 
@@ -24,9 +24,16 @@ public final class Prometheus {
 		this.text = text;
 	}
 
-	/** Scrapes the service listening on {@code port} of this host. */
-	public static Prometheus scrape(int port) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+	/**
+	 * Scrapes the service whose management server listens on {@code managementPort} of
+	 * this host (the service port serves no metrics).
+	 * @param managementPort e.g. a test's {@code @LocalManagementPort}
+	 * @return the scrape
+	 * @throws IllegalStateException unless it answers 200
+	 */
+	public static Prometheus scrape(int managementPort) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/prometheus"))
 			.timeout(Duration.ofSeconds(30))
 			.build();
 		try {

@@ -11,12 +11,15 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A service started whole, on a random port, against the real shared broker, registry and
- * database. Test classes that add nothing else share one application context.
+ * database. Test classes that add nothing else share one application context. Its
+ * management server (actuator: health, metrics) listens on a random port of its own too,
+ * as in production a port apart from the service's; read it with
+ * {@code @LocalManagementPort}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 public @interface ServiceIntegrationTest {
 
