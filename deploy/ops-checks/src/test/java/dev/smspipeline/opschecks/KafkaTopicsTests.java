@@ -23,6 +23,12 @@ class KafkaTopicsTests {
 	static final Map<String, Boolean> DESIGN_TOPICS = Map.of("sms.message-requested", false, "sms.delivery-status",
 			false, "sms.campaign-events", false, "crm.sms-requests", false, "sms.opt-outs", true);
 
+	/**
+	 * Compacted topics of docs/contracts.md read whole by every instance (no consumer
+	 * group), so without a dead-letter topic: {@code sms.accounts}.
+	 */
+	static final Set<String> VIEW_TOPICS = Set.of("sms.accounts");
+
 	/** Internal topics the pipeline relies on, all compacted (docs/architecture.md). */
 	static final Set<String> INTERNAL_COMPACTED = Set.of("campaign-service.outbox-relay", "_schemas");
 
@@ -44,6 +50,10 @@ class KafkaTopicsTests {
 			assertThat(partitions(topics.get(deadLetter))).as("partitions of %s", deadLetter)
 				.isGreaterThanOrEqualTo(partitions(topics.get(name)));
 		});
+		VIEW_TOPICS.forEach((name) -> {
+			assertThat(topics).as("KafkaTopic for %s", name).containsKey(name);
+			assertThat(cleanupPolicy(topics.get(name))).as("cleanup.policy of %s", name).isEqualTo("compact");
+		});
 		INTERNAL_COMPACTED.forEach((name) -> {
 			assertThat(topics).as("KafkaTopic for %s", name).containsKey(name);
 			assertThat(cleanupPolicy(topics.get(name))).isEqualTo("compact");
@@ -62,7 +72,9 @@ class KafkaTopicsTests {
 			}
 		}
 		assertThat(names).isNotEmpty();
-		assertThat(DESIGN_TOPICS.keySet()).containsAll(names);
+		Set<String> known = new LinkedHashSet<>(DESIGN_TOPICS.keySet());
+		known.addAll(VIEW_TOPICS);
+		assertThat(known).containsAll(names);
 	}
 
 	@Test
