@@ -1,6 +1,8 @@
 package dev.smspipeline.status.inbound;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +17,7 @@ import dev.smspipeline.events.OptOutChange;
 import dev.smspipeline.events.OptOutSource;
 import dev.smspipeline.platform.logging.PhoneNumberMask;
 import dev.smspipeline.schemas.EventIds;
+import dev.smspipeline.status.callback.CallbackSettings;
 import dev.smspipeline.status.inbound.InboundReplies.Reply;
 
 /**
@@ -43,8 +46,11 @@ class ConsentReplies {
 
 	private final Clock clock;
 
+	private final Duration publishTimeout;
+
 	ConsentReplies(InboundReplies replies, InboundAttribution attribution, OptOutPublisher publisher,
-			InboundMetrics metrics, Clock clock) {
+			InboundMetrics metrics, CallbackSettings callbacks, Clock clock) {
+		this.publishTimeout = callbacks.publishTimeout();
 		this.replies = replies;
 		this.attribution = attribution;
 		this.publisher = publisher;
@@ -64,11 +70,15 @@ class ConsentReplies {
 		return apply(reply);
 	}
 
-	/** Attributes and applies the replies still pending. */
+	/**
+	 * Attributes and applies the replies still pending, leaving alone any a webhook call
+	 * may still be handling (younger than its longest publish wait, plus a second).
+	 */
 	@Scheduled(fixedDelayString = "${sms.inbound.retry-interval:10s}",
 			initialDelayString = "${sms.inbound.retry-interval:10s}")
 	void retryPending() {
-		for (Reply reply : this.replies.pending(RETRY_BATCH)) {
+		Instant settled = this.clock.instant().minus(this.publishTimeout).minusSeconds(1);
+		for (Reply reply : this.replies.pending(RETRY_BATCH, settled)) {
 			String outcome = apply(reply);
 			if (!outcome.equals("unattributed") && !outcome.equals("unavailable")) {
 				log.info("{} from {} to {} ({}) applied on a later attempt", reply.keyword().word(),

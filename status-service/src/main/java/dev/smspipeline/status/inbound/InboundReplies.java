@@ -40,13 +40,13 @@ class InboundReplies {
 			.update();
 	}
 
-	/** Replies not applied yet, oldest first. */
-	List<Reply> pending(int limit) {
+	/** Replies received before {@code before} and not applied yet, oldest first. */
+	List<Reply> pending(int limit, Instant before) {
 		return this.jdbc.sql("""
 				SELECT message_sid, lead, sender, keyword, received_at FROM inbound_reply
-				WHERE applied_at IS NULL ORDER BY received_at LIMIT ?
+				WHERE applied_at IS NULL AND received_at < ? ORDER BY received_at LIMIT ?
 				""")
-			.param(limit)
+			.params(Timestamp.from(before), limit)
 			.query((row, n) -> new Reply(row.getString(1), row.getString(2), row.getString(3),
 					InboundKeyword.parse(row.getString(4)).orElseThrow(), row.getTimestamp(5).toInstant()))
 			.list();
