@@ -13,6 +13,7 @@ import dev.smspipeline.events.OptOutAction;
 import dev.smspipeline.events.OptOutChange;
 import dev.smspipeline.events.OptOutSource;
 import dev.smspipeline.platform.account.AccountId;
+import dev.smspipeline.platform.problem.Problems;
 import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
 
@@ -48,8 +49,18 @@ class OptOutChanges {
 		return new OptOut(e164, true, OptOutSource.API.name(), null, change.getOccurredAt());
 	}
 
-	/** The recipient opts back in to the account's texts. */
+	/**
+	 * Lifts an opt-out the API set. One the lead sent (a STOP reply) or the carrier
+	 * reported (21610) can only be lifted by the lead's own START, so it is refused with
+	 * 409; a number that has not opted out is left as it is.
+	 */
 	void optIn(AccountId account, String e164) {
+		this.optOuts.find(account.value(), e164).filter(OptOut::optedOut).ifPresent((current) -> {
+			if (!OptOutSource.API.name().equals(current.source())) {
+				throw Problems.conflict(
+						e164 + " opted out itself (" + current.source() + "); only the lead's own START lifts it.");
+			}
+		});
 		OptOutChange change = change(account, e164, OptOutAction.OPT_IN);
 		this.transactions.executeWithoutResult((status) -> record(change));
 	}

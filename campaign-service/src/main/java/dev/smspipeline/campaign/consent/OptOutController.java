@@ -20,8 +20,9 @@ import dev.smspipeline.platform.problem.Problems;
  * not opted out of the account's texts;</li>
  * <li>{@code PUT /api/v1/opt-outs/{e164}}: opts the number out (200 with the
  * opt-out);</li>
- * <li>{@code DELETE /api/v1/opt-outs/{e164}}: opts it back in (204), whether or not it
- * had opted out.</li>
+ * <li>{@code DELETE /api/v1/opt-outs/{e164}}: lifts an opt-out the API set (204, also
+ * when the number had not opted out); one the lead sent or the carrier reported answers
+ * 409: only the lead's own START lifts it.</li>
  * </ul>
  * Both changes take effect here at once and are published on {@code sms.opt-outs} (source
  * API). The number may be written in any form libphonenumber reads; a number that is not

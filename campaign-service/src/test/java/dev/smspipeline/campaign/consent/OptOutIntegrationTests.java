@@ -144,6 +144,19 @@ class OptOutIntegrationTests {
 	}
 
 	@Test
+	void theApiCannotLiftAStopTheLeadSent() {
+		String number = Numbers.newYork();
+		Records.optOutChange(Records.reply("acme", number, OptOutAction.OPT_OUT, Instant.now()));
+		awaitOptedOut(acme(), number);
+
+		ApiResponse delete = acme().delete("/api/v1/opt-outs/" + number);
+
+		assertThat(delete.status()).isEqualTo(409);
+		assertThat(delete.body()).contains("START");
+		assertThat(acme().get("/api/v1/opt-outs/" + number).<String>json("$.source")).isEqualTo("INBOUND_KEYWORD");
+	}
+
+	@Test
 	void aTombstoneForgetsTheNumber() {
 		String number = Numbers.newYork();
 		Records.optOutChange(Records.reply("acme", number, OptOutAction.OPT_OUT, Instant.now()));

@@ -30,6 +30,8 @@ public class AccountDirectory {
 
 	private volatile Map<String, ApiKeyOwner> byKeyHash = Map.of();
 
+	private volatile Map<String, AccountId> bySender = Map.of();
+
 	private volatile boolean loaded;
 
 	/**
@@ -88,6 +90,15 @@ public class AccountDirectory {
 	}
 
 	/**
+	 * The account that owns a sender number.
+	 * @param number the number in its canonical form (E.164, or a short code's digits)
+	 * @return its owner, or empty when no account owns it
+	 */
+	public Optional<AccountId> ownerOf(String number) {
+		return (number != null) ? Optional.ofNullable(this.bySender.get(number.strip())) : Optional.empty();
+	}
+
+	/**
 	 * Whether the topic has been read up to where it ended when this service started:
 	 * until then, an unknown key may belong to an account not read yet.
 	 */
@@ -119,6 +130,11 @@ public class AccountDirectory {
 						new ApiKeyOwner(new AccountId(state.getAccountId()), key.getKeyId(), active)));
 		});
 		this.byKeyHash = Map.copyOf(index);
+		Map<String, AccountId> senders = new HashMap<>();
+		this.published.values()
+			.forEach((state) -> state.getSenders()
+				.forEach((sender) -> senders.put(sender.getNumber(), new AccountId(state.getAccountId()))));
+		this.bySender = Map.copyOf(senders);
 	}
 
 	/**

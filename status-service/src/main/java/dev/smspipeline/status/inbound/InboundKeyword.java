@@ -7,9 +7,11 @@ import java.util.Optional;
 import dev.smspipeline.events.OptOutAction;
 
 /**
- * The keywords a lead's reply is recognised by, as carriers recognise them: the trimmed
- * body, case-insensitively, either whole or by its first word (trailing punctuation
- * ignored), so {@code Stop}, {@code STOP.} and {@code stop please} all opt out.
+ * The keywords a lead's reply is recognised by, as the CTIA and the carriers ask: the
+ * whole message and nothing else, in any case, with surrounding spaces and punctuation
+ * ignored, so {@code Stop}, {@code  STOP. } and {@code "stop!"} opt out, while
+ * {@code Cancel my 3pm} or {@code Yes, see you at 3} change nothing: opting in takes an
+ * explicit keyword, and a sentence that starts with one is a sentence.
  *
  * @param word the keyword as carriers spell it, upper case ({@code STOP}, {@code START},
  * {@code HELP}, ...)
@@ -43,42 +45,36 @@ record InboundKeyword(String word, Meaning meaning) {
 	private static final Map<String, Meaning> KEYWORDS = Map.ofEntries(Map.entry("STOP", Meaning.OPT_OUT),
 			Map.entry("STOPALL", Meaning.OPT_OUT), Map.entry("UNSUBSCRIBE", Meaning.OPT_OUT),
 			Map.entry("CANCEL", Meaning.OPT_OUT), Map.entry("END", Meaning.OPT_OUT), Map.entry("QUIT", Meaning.OPT_OUT),
+			Map.entry("REVOKE", Meaning.OPT_OUT), Map.entry("OPTOUT", Meaning.OPT_OUT),
 			Map.entry("START", Meaning.OPT_IN), Map.entry("UNSTOP", Meaning.OPT_IN), Map.entry("YES", Meaning.OPT_IN),
 			Map.entry("HELP", Meaning.HELP), Map.entry("INFO", Meaning.HELP));
 
-	/** The keyword {@code body} is, or starts with; empty when it is none. */
+	/** The keyword {@code body} is; empty when it is none. */
 	static Optional<InboundKeyword> parse(String body) {
 		if (body == null) {
 			return Optional.empty();
 		}
-		String trimmed = body.strip();
-		if (trimmed.isEmpty()) {
-			return Optional.empty();
+		int start = 0;
+		int end = body.length();
+		while (start < end && ignorable(body.charAt(start))) {
+			start++;
 		}
-		Optional<InboundKeyword> whole = lookup(trimmed);
-		if (whole.isPresent()) {
-			return whole;
+		while (end > start && ignorable(body.charAt(end - 1))) {
+			end--;
 		}
-		return lookup(trimmed.split("\\s+", 2)[0]);
-	}
-
-	private static Optional<InboundKeyword> lookup(String candidate) {
-		String word = stripTrailingPunctuation(candidate).toUpperCase(Locale.ROOT);
+		String word = body.substring(start, end).toUpperCase(Locale.ROOT);
 		Meaning meaning = KEYWORDS.get(word);
 		return (meaning != null) ? Optional.of(new InboundKeyword(word, meaning)) : Optional.empty();
 	}
 
-	private static String stripTrailingPunctuation(String word) {
-		int end = word.length();
-		while (end > 0 && isPunctuation(word.charAt(end - 1))) {
-			end--;
-		}
-		return word.substring(0, end);
+	private static boolean ignorable(char c) {
+		return Character.isWhitespace(c) || Character.isSpaceChar(c) || isPunctuation(c);
 	}
 
 	private static boolean isPunctuation(char c) {
 		return switch (Character.getType(c)) {
-			case Character.OTHER_PUNCTUATION, Character.END_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+			case Character.OTHER_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+					Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
 					Character.DASH_PUNCTUATION ->
 				true;
 			default -> false;

@@ -1,9 +1,6 @@
 package dev.smspipeline.status.inbound;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -11,15 +8,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.smspipeline.events.OptOutChange;
-import dev.smspipeline.events.OptOutSource;
 import dev.smspipeline.platform.logging.PhoneNumberMask;
-import dev.smspipeline.schemas.EventIds;
 
 /**
  * {@code POST /webhooks/carrier/inbound}: Twilio's incoming-message webhook ({@code From}
@@ -39,9 +32,7 @@ class InboundMessageController {
 
 	private static final String EMPTY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
 
-	private final InboundAttribution attribution;
-
-	private final OptOutPublisher publisher;
+	private final ConsentReplies replies;
 
 	private final InboundSettings settings;
 
@@ -49,10 +40,8 @@ class InboundMessageController {
 
 	private final Clock clock;
 
-	InboundMessageController(InboundAttribution attribution, OptOutPublisher publisher, InboundSettings settings,
-			InboundMetrics metrics, Clock clock) {
-		this.attribution = attribution;
-		this.publisher = publisher;
+	InboundMessageController(ConsentReplies replies, InboundSettings settings, InboundMetrics metrics, Clock clock) {
+		this.replies = replies;
 		this.settings = settings;
 		this.metrics = metrics;
 		this.clock = clock;
@@ -72,34 +61,22 @@ class InboundMessageController {
 			this.metrics.received("help");
 			return twiml(help(this.settings.helpText()));
 		}
-		List<String> accounts = this.attribution.accounts(from, to);
-		if (accounts.isEmpty()) {
-			log.warn("{} from {} to {} ({}) belongs to no account we know; nothing recorded", keyword.get().word(),
-					PhoneNumberMask.mask(from), PhoneNumberMask.mask(to), messageSid);
-			this.metrics.unattributed();
+		if (messageSid == null || messageSid.isBlank() || from == null || from.isBlank() || to == null
+				|| to.isBlank()) {
+			log.warn("{} without MessageSid, From or To; nothing recorded", keyword.get().word());
+			this.metrics.received("incomplete");
 			return twiml(EMPTY);
 		}
-		Instant now = this.clock.instant();
-		List<OptOutChange> changes = accounts.stream()
-			.map((account) -> OptOutChange.newBuilder()
-				.setEventId(EventIds.inboundReply(messageSid, keyword.get().word(), from, to, now, account))
-				.setAccountId(account)
-				.setRecipient(from.strip())
-				.setAction(keyword.get().meaning().action())
-				.setSource(OptOutSource.INBOUND_KEYWORD)
-				.setKeyword(keyword.get().word())
-				.setSender(to.strip())
-				.setOccurredAt(now)
-				.build())
-			.toList();
-		try {
-			this.publisher.publish(changes);
+		String outcome = this.replies.receive(new InboundReplies.Reply(messageSid.strip(), from.strip(), to.strip(),
+				keyword.get(), this.clock.instant()));
+		if (outcome.equals("unattributed")) {
+			log.warn("{} from {} to {} ({}) belongs to no account we know yet; kept and tried again",
+					keyword.get().word(), PhoneNumberMask.mask(from), PhoneNumberMask.mask(to), messageSid);
+			this.metrics.unattributed();
 		}
-		catch (ErrorResponseException ex) {
-			this.metrics.received("unavailable");
-			throw ex;
+		else {
+			this.metrics.received(outcome);
 		}
-		this.metrics.received(keyword.get().meaning().name().toLowerCase(Locale.ROOT));
 		return twiml(EMPTY);
 	}
 

@@ -32,6 +32,7 @@ import dev.smspipeline.status.CarrierCallbacks.Callback;
 import dev.smspipeline.status.StatusEvents;
 import dev.smspipeline.status.StoredMessages;
 import dev.smspipeline.status.callback.CallbackSettings;
+import dev.smspipeline.testsupport.accounts.AccountsTopic;
 import dev.smspipeline.testsupport.accounts.TestAccount;
 import dev.smspipeline.testsupport.http.ApiClient;
 import dev.smspipeline.testsupport.infrastructure.TestInfrastructure;
@@ -140,12 +141,12 @@ class InboundMessageIntegrationTests {
 	}
 
 	@Test
-	void recognisesTheKeywordInAnyCaseAndAsTheFirstWord() {
+	void recognisesTheKeywordInAnyCaseWithSpacesAndPunctuationAround() {
 		String lead = newNumber("+1415");
 		String sender = newNumber("+1500");
 		textedBefore(TestAccount.ACME, lead, sender);
 		List<Callback> replies = List.of(this.carrier.inbound(lead, sender, "Stop"),
-				this.carrier.inbound(lead, sender, "stop please"), this.carrier.inbound(lead, sender, "  QUIT. "));
+				this.carrier.inbound(lead, sender, "\u00a1stop!"), this.carrier.inbound(lead, sender, "  QUIT. "));
 
 		replies.forEach((reply) -> assertThat(this.carrier.post(reply).status()).isEqualTo(200));
 
@@ -155,6 +156,63 @@ class InboundMessageIntegrationTests {
 		}
 		assertThat(optOuts.values((c) -> c.getRecipient().equals(lead))).extracting(OptOutChange::getKeyword)
 			.containsExactly("STOP", "STOP", "QUIT");
+	}
+
+	@Test
+	void aSentenceThatStartsWithAKeywordChangesNothing() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		textedBefore(TestAccount.ACME, lead, sender);
+
+		assertThat(this.carrier.post(this.carrier.inbound(lead, sender, "Yes, see you at 3")).status()).isEqualTo(200);
+		assertThat(this.carrier.post(this.carrier.inbound(lead, sender, "Cancel my 3pm")).status()).isEqualTo(200);
+
+		assertOnlyTheMarkerPublishedFor(lead, sender);
+	}
+
+	@Test
+	void aReplayedReplyChangesNothing() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		textedBefore(TestAccount.ACME, lead, sender);
+		Callback stop = this.carrier.inbound(lead, sender, "STOP");
+		Callback start = this.carrier.inbound(lead, sender, "START");
+		assertThat(this.carrier.post(stop).status()).isEqualTo(200);
+		assertThat(this.carrier.post(start).status()).isEqualTo(200);
+
+		assertThat(this.carrier.post(stop).status()).isEqualTo(200);
+
+		Callback marker = this.carrier.inbound(lead, sender, "START");
+		assertThat(this.carrier.post(marker).status()).isEqualTo(200);
+		optOuts.await((c) -> c.getEventId().equals(marker.form().get("MessageSid") + ":acme"));
+		assertThat(optOuts.values((c) -> c.getRecipient().equals(lead))).extracting(OptOutChange::getEventId)
+			.containsExactly(stop.form().get("MessageSid") + ":acme", start.form().get("MessageSid") + ":acme",
+					marker.form().get("MessageSid") + ":acme");
+	}
+
+	@Test
+	void optsOutOnlyOfTheAccountThatOwnsTheNumberTheLeadAnswered() {
+		String lead = newNumber("+1415");
+		String clinicNumber = newNumber("+1500");
+		String salonNumber = newNumber("+1500");
+		TestAccount clinic = new TestAccount("clinic-" + UUID.randomUUID().toString().substring(0, 8),
+				"sk_clinic_" + UUID.randomUUID());
+		TestAccount salon = new TestAccount("salon-" + UUID.randomUUID().toString().substring(0, 8),
+				"sk_salon_" + UUID.randomUUID());
+		AccountsTopic.publish(clinic, List.of(clinicNumber));
+		AccountsTopic.publish(salon, List.of(salonNumber));
+		textedBefore(clinic, lead, clinicNumber);
+		textedBefore(salon, lead, salonNumber);
+
+		assertThat(this.carrier.post(this.carrier.inbound(lead, clinicNumber, "STOP")).status()).isEqualTo(200);
+
+		optOuts.await((c) -> c.getRecipient().equals(lead) && c.getAccountId().equals(clinic.id()));
+		Callback marker = this.carrier.inbound(lead, salonNumber, "START");
+		assertThat(this.carrier.post(marker).status()).isEqualTo(200);
+		optOuts.await((c) -> c.getEventId().equals(marker.form().get("MessageSid") + ":" + salon.id()));
+		assertThat(optOuts.values((c) -> c.getRecipient().equals(lead)))
+			.extracting(OptOutChange::getAccountId, OptOutChange::getAction)
+			.containsExactly(tuple(clinic.id(), OptOutAction.OPT_OUT), tuple(salon.id(), OptOutAction.OPT_IN));
 	}
 
 	@Test
@@ -216,7 +274,7 @@ class InboundMessageIntegrationTests {
 	}
 
 	@Test
-	void answersAReplyNoAccountCanBeFoundForWith200AndCountsIt() {
+	void keepsAReplyNoAccountCanBeFoundForAndAppliesItOnceTheNumbersOwnerIsKnown() {
 		String lead = newNumber("+1415");
 		String sender = newNumber("+1500");
 		double before = unattributed();
@@ -226,8 +284,12 @@ class InboundMessageIntegrationTests {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).endsWith("<Response/>");
 		assertThat(unattributed()).isEqualTo(before + 1);
-		textedBefore(TestAccount.ACME, lead, sender);
-		assertOnlyTheMarkerPublishedFor(lead, sender);
+		TestAccount owner = new TestAccount("owner-" + UUID.randomUUID().toString().substring(0, 8),
+				"sk_owner_" + UUID.randomUUID());
+		AccountsTopic.publish(owner, List.of(sender));
+		OptOutChange change = optOuts.await((c) -> c.getRecipient().equals(lead));
+		assertThat(change.getAccountId()).isEqualTo(owner.id());
+		assertThat(change.getAction()).isEqualTo(OptOutAction.OPT_OUT);
 	}
 
 	@Test

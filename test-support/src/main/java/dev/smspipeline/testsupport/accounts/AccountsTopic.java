@@ -13,6 +13,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import dev.smspipeline.events.AccountState;
 import dev.smspipeline.events.AccountStatus;
 import dev.smspipeline.events.ApiKeyEntry;
+import dev.smspipeline.events.SenderEntry;
+import dev.smspipeline.events.SenderKind;
 import dev.smspipeline.platform.account.ApiKeyHash;
 import dev.smspipeline.schemas.Topics;
 import dev.smspipeline.schemas.serde.AvroSerializer;
@@ -33,6 +35,16 @@ public final class AccountsTopic {
 	 * @param account the account and its key in clear
 	 */
 	public static void publish(TestAccount account) {
+		publish(account, List.of());
+	}
+
+	/**
+	 * Publishes an active account with one key and these long-code senders, newer than
+	 * any state published for it before, and waits for the broker to have it.
+	 * @param account the account and its key in clear
+	 * @param senders its sender numbers, E.164
+	 */
+	public static void publish(TestAccount account, List<String> senders) {
 		AccountState state = AccountState.newBuilder()
 			.setAccountId(account.id())
 			.setName(account.id())
@@ -42,7 +54,14 @@ public final class AccountsTopic {
 				.setSha256(ApiKeyHash.of(account.apiKey()).hex())
 				.setCreatedAt(Instant.now())
 				.build()))
-			.setVersion(1)
+			.setSenders(senders.stream()
+				.map((number) -> SenderEntry.newBuilder()
+					.setNumber(number)
+					.setKind(SenderKind.LONG_CODE)
+					.setSegmentsPerSecond(1)
+					.build())
+				.toList())
+			.setVersion(System.currentTimeMillis())
 			.setUpdatedAt(Instant.now())
 			.build();
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
