@@ -1103,6 +1103,7 @@ cmd_demo() {
 
 	say "${BOLD}Demo${RESET}: sending $count texts to POST $DEMO_SEND_URL ($parallel at a time)"
 	local begin=$SECONDS xargs_pid done_count
+	: >"$dir/sent" # before the progress loop reads it, not when the first send lands
 	xargs -P "$parallel" -L 1 bash -c 'demo_send_one "$@"' _ <"$dir/tasks" >>"$dir/sent" 2>/dev/null &
 	xargs_pid=$!
 	trap 'kill "$xargs_pid" 2>/dev/null; say ""; die "interrupted"' INT TERM
