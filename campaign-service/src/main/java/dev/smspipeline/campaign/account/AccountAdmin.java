@@ -72,7 +72,7 @@ public class AccountAdmin {
 		validate(request);
 		Instant now = now();
 		return inTransaction(() -> {
-			AccountView account = definition(request, 1, now, now);
+			AccountView account = definition(request, AccountView.ACTIVE, 1, now, now);
 			refuseForeignSenders(account);
 			if (!this.store.insert(account)) {
 				throw Problems.conflict("Account '" + request.id() + "' exists already.");
@@ -104,10 +104,8 @@ public class AccountAdmin {
 				throw Problems.unprocessable("id", "cannot change; create a new account instead");
 			}
 			validate(request);
-			AccountView account = definition(request, current.version() + 1, current.createdAt(), now());
-			account = new AccountView(account.id(), account.name(), current.status(), account.senders(),
-					account.defaultSender(), account.dailyLimit(), account.monthlyLimit(), account.trial(),
-					account.verifiedNumbers(), account.version(), account.createdAt(), account.updatedAt());
+			AccountView account = definition(request, current.status(), current.version() + 1, current.createdAt(),
+					now());
 			refuseForeignSenders(account);
 			this.store.update(account);
 			this.store.replaceSenders(id, account.senders());
@@ -214,7 +212,8 @@ public class AccountAdmin {
 	}
 
 	/** The account a request describes, its numbers in canonical form. */
-	private AccountView definition(AccountRequest request, long version, Instant createdAt, Instant now) {
+	private AccountView definition(AccountRequest request, String status, long version, Instant createdAt,
+			Instant now) {
 		List<FieldError> errors = new ArrayList<>();
 		List<Sender> senders = new ArrayList<>();
 		Set<String> numbers = new LinkedHashSet<>();
@@ -260,22 +259,18 @@ public class AccountAdmin {
 			throw Problems.invalid(errors);
 		}
 		String name = (request.name() != null && !request.name().isBlank()) ? request.name().strip() : request.id();
-		return new AccountView(request.id(), name, AccountView.ACTIVE, List.copyOf(senders), defaultSender,
-				request.dailyLimit(), request.monthlyLimit(), Boolean.TRUE.equals(request.trial()),
-				List.copyOf(verified), version, createdAt, now);
+		return new AccountView(request.id(), name, status, List.copyOf(senders), defaultSender, request.dailyLimit(),
+				request.monthlyLimit(), Boolean.TRUE.equals(request.trial()), List.copyOf(verified), version, createdAt,
+				now);
 	}
 
 	private void refuseForeignSenders(AccountView account) {
 		List<String> numbers = account.senders().stream().map(Sender::number).toList();
 		Map<String, String> foreign = this.store.ownedByOthers(account.id(), numbers);
-		if (!foreign.isEmpty()) {
-			List<FieldError> errors = new ArrayList<>();
-			for (int i = 0; i < numbers.size(); i++) {
-				if (foreign.containsKey(numbers.get(i))) {
-					errors.add(new FieldError("senders[" + i + "].number", "belongs to another account"));
-				}
+		for (int i = 0; i < numbers.size(); i++) {
+			if (foreign.containsKey(numbers.get(i))) {
+				throw Problems.unprocessable("senders[" + i + "].number", "belongs to another account");
 			}
-			throw Problems.unprocessable(errors.get(0).field(), errors.get(0).reason());
 		}
 	}
 
