@@ -97,6 +97,20 @@ public class OptOuts {
 	}
 
 	/**
+	 * Why a due text may not be released, from the keys {@link #optedOutKeys} found for
+	 * its batch.
+	 * @param optedOutKeys the batch's opted-out (account, recipient) pairs
+	 * @param accountId the text's account
+	 * @param recipient the text's recipient, E.164
+	 * @return the reason, or empty when the recipient did not opt out
+	 */
+	public static Optional<String> refusalAtRelease(Set<String> optedOutKeys, String accountId, String recipient) {
+		return optedOutKeys.contains(OptOutKey.of(accountId, recipient))
+				? Optional.of(recipient + " opted out of this account's texts before the text was released")
+				: Optional.empty();
+	}
+
+	/**
 	 * Which of these recipients opted out of the account's texts.
 	 * @param accountId the account
 	 * @param recipients E.164 numbers

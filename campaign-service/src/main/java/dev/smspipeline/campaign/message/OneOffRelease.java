@@ -29,7 +29,6 @@ import dev.smspipeline.campaign.schedule.QuietHours;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.schemas.EventIds;
-import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
 
 /**
@@ -171,10 +170,7 @@ class OneOffRelease {
 
 		@Override
 		public Optional<String> optedOut() {
-			return this.optedOutKeys.contains(OptOutKey.of(this.text.accountId(), this.text.recipient()))
-					? Optional
-						.of(this.text.recipient() + " opted out of this account's texts before the text was released")
-					: Optional.empty();
+			return OptOuts.refusalAtRelease(this.optedOutKeys, this.text.accountId(), this.text.recipient());
 		}
 
 		@Override

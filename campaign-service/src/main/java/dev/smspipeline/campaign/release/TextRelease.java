@@ -35,7 +35,6 @@ import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.RequestSource;
 import dev.smspipeline.events.TrafficClass;
 import dev.smspipeline.schemas.EventIds;
-import dev.smspipeline.schemas.OptOutKey;
 import dev.smspipeline.schemas.Topics;
 
 /**
@@ -196,10 +195,7 @@ public class TextRelease {
 
 		@Override
 		public Optional<String> optedOut() {
-			return this.optedOutKeys.contains(OptOutKey.of(this.text.accountId(), this.text.recipient()))
-					? Optional
-						.of(this.text.recipient() + " opted out of this account's texts before the text was released")
-					: Optional.empty();
+			return OptOuts.refusalAtRelease(this.optedOutKeys, this.text.accountId(), this.text.recipient());
 		}
 
 		@Override
