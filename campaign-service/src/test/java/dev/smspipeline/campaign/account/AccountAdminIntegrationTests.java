@@ -1,6 +1,5 @@
 package dev.smspipeline.campaign.account;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -15,6 +14,7 @@ import dev.smspipeline.campaign.support.CampaignServiceTest;
 import dev.smspipeline.campaign.support.Http;
 import dev.smspipeline.campaign.support.Numbers;
 import dev.smspipeline.campaign.support.OneOffs;
+import dev.smspipeline.campaign.support.Operator;
 import dev.smspipeline.events.AccountState;
 import dev.smspipeline.events.AccountStatus;
 import dev.smspipeline.schemas.Topics;
@@ -33,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CampaignServiceTest
 class AccountAdminIntegrationTests {
 
-	private static final Duration PROPAGATION = Duration.ofSeconds(5);
-
 	private static TopicProbe<AccountState> published;
 
 	@LocalServerPort
@@ -52,14 +50,14 @@ class AccountAdminIntegrationTests {
 
 	@Test
 	void anAccountCreatedAtRunTimeSendsWithItsNewKeyWithinFiveSeconds() {
-		String id = newAccountId();
+		String id = Operator.newAccountId();
 		assertThat(admin().postJson("/admin/v1/accounts", "{\"id\": \"" + id + "\", \"name\": \"Spring Clinic\"}")
 			.status()).isEqualTo(201);
 
 		TestAccount account = issueKey(id);
 
 		Awaitility.await()
-			.atMost(PROPAGATION)
+			.atMost(Operator.PROPAGATION)
 			.untilAsserted(() -> assertThat(OneOffs.send(as(account), Numbers.newYork(), "Your code is 1234").status())
 				.isEqualTo(202));
 	}
@@ -74,7 +72,7 @@ class AccountAdminIntegrationTests {
 		assertThat(adminHttp().delete("/admin/v1/accounts/" + id + "/keys/" + keyId).status()).isEqualTo(204);
 
 		Awaitility.await()
-			.atMost(PROPAGATION)
+			.atMost(Operator.PROPAGATION)
 			.untilAsserted(() -> assertThat(as(account).get("/api/v1/campaigns").status()).isEqualTo(401));
 	}
 
@@ -87,7 +85,7 @@ class AccountAdminIntegrationTests {
 		assertThat(admin().postJson("/admin/v1/accounts/" + id + "/suspend", "").<String>json("$.status"))
 			.isEqualTo("SUSPENDED");
 		Awaitility.await()
-			.atMost(PROPAGATION)
+			.atMost(Operator.PROPAGATION)
 			.untilAsserted(() -> assertThat(as(account).get("/api/v1/campaigns").status()).isEqualTo(403));
 
 		admin().postJson("/admin/v1/accounts/" + id + "/resume", "");
@@ -135,10 +133,10 @@ class AccountAdminIntegrationTests {
 	@Test
 	void aSenderNumberBelongsToOneAccount() {
 		String number = Numbers.chicago();
-		String owner = newAccountId();
+		String owner = Operator.newAccountId();
 		assertThat(admin().postJson("/admin/v1/accounts", account(owner, number)).status()).isEqualTo(201);
 
-		ApiResponse answer = admin().postJson("/admin/v1/accounts", account(newAccountId(), number));
+		ApiResponse answer = admin().postJson("/admin/v1/accounts", account(Operator.newAccountId(), number));
 
 		assertThat(answer.status()).isEqualTo(422);
 		assertThat(answer.body()).contains("senders[0].number").contains("belongs to another account");
@@ -146,7 +144,7 @@ class AccountAdminIntegrationTests {
 
 	@Test
 	void sendersAreStoredInTheirCanonicalForm() {
-		String id = newAccountId();
+		String id = Operator.newAccountId();
 		String number = Numbers.losAngeles();
 		String shortCode = shortCode();
 		String national = "(" + number.substring(2, 5) + ") " + number.substring(5, 8) + "-" + number.substring(8);
@@ -167,7 +165,7 @@ class AccountAdminIntegrationTests {
 	void aDefaultSenderMustBeOneOfTheAccountsSenders() {
 		ApiResponse answer = admin().postJson("/admin/v1/accounts", """
 				{"id": "%s", "senders": [{"number": "%s", "kind": "LONG_CODE"}], "defaultSender": "%s"}"""
-			.formatted(newAccountId(), Numbers.newYork(), Numbers.toronto()));
+			.formatted(Operator.newAccountId(), Numbers.newYork(), Numbers.toronto()));
 
 		assertThat(answer.status()).isEqualTo(400);
 		assertThat(answer.body()).contains("defaultSender");
@@ -206,34 +204,13 @@ class AccountAdminIntegrationTests {
 
 	@Test
 	void anUnknownAccountAnswers404() {
-		assertThat(admin().get("/admin/v1/accounts/" + newAccountId()).status()).isEqualTo(404);
-		assertThat(admin().postJson("/admin/v1/accounts/" + newAccountId() + "/keys", "{}").status()).isEqualTo(404);
-	}
-
-	private String createAccount() {
-		String id = newAccountId();
-		assertThat(admin().postJson("/admin/v1/accounts", "{\"id\": \"" + id + "\"}").status()).isEqualTo(201);
-		return id;
-	}
-
-	private TestAccount issueKey(String id) {
-		ApiResponse issued = admin().postJson("/admin/v1/accounts/" + id + "/keys", "{\"name\": \"test key\"}");
-		assertThat(issued.status()).isEqualTo(201);
-		return new TestAccount(id, issued.json("$.apiKey"));
-	}
-
-	private void awaitAccepted(TestAccount account) {
-		Awaitility.await()
-			.atMost(PROPAGATION)
-			.untilAsserted(() -> assertThat(as(account).get("/api/v1/campaigns").status()).isEqualTo(200));
+		assertThat(admin().get("/admin/v1/accounts/" + Operator.newAccountId()).status()).isEqualTo(404);
+		assertThat(admin().postJson("/admin/v1/accounts/" + Operator.newAccountId() + "/keys", "{}").status())
+			.isEqualTo(404);
 	}
 
 	private static String account(String id, String sender) {
 		return "{\"id\": \"%s\", \"senders\": [{\"number\": \"%s\", \"kind\": \"LONG_CODE\"}]}".formatted(id, sender);
-	}
-
-	private static String newAccountId() {
-		return "t-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
 	}
 
 	private static String shortCode() {
@@ -245,11 +222,23 @@ class AccountAdminIntegrationTests {
 	}
 
 	private ApiClient admin() {
-		return ApiClient.as(TestAccount.OPERATOR, baseUrl());
+		return Operator.at(this.port).api();
 	}
 
 	private Http adminHttp() {
-		return Http.as(TestAccount.OPERATOR, this.port);
+		return Operator.at(this.port).http();
+	}
+
+	private String createAccount() {
+		return Operator.at(this.port).create();
+	}
+
+	private TestAccount issueKey(String id) {
+		return Operator.at(this.port).issueKey(id);
+	}
+
+	private void awaitAccepted(TestAccount account) {
+		Operator.at(this.port).awaitAccepted(account);
 	}
 
 	private String baseUrl() {
