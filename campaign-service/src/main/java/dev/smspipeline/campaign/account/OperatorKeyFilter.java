@@ -4,16 +4,17 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.smspipeline.platform.account.ApiKeyHash;
+import dev.smspipeline.platform.account.BearerRequests;
 import dev.smspipeline.platform.problem.ProblemWriter;
 
 /**
@@ -23,8 +24,6 @@ import dev.smspipeline.platform.problem.ProblemWriter;
  * problem+json before a controller runs.
  */
 class OperatorKeyFilter extends OncePerRequestFilter {
-
-	private static final String BEARER = "Bearer ";
 
 	private final List<byte[]> operatorHashes;
 
@@ -40,38 +39,32 @@ class OperatorKeyFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getServletPath() + ((request.getPathInfo() != null) ? request.getPathInfo() : "");
-		return !(path.equals("/admin") || path.startsWith("/admin/"));
+		return !BearerRequests.isUnder(request, "/admin");
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String header = request.getHeader("Authorization");
 		if (this.operatorHashes.isEmpty()) {
-			reject(request, response, "No operator key is configured (sms.admin.operator-key-hashes).");
+			BearerRequests.refuse(this.problems, request, response,
+					"No operator key is configured (sms.admin.operator-key-hashes).");
 			return;
 		}
-		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-				|| header.substring(BEARER.length()).isBlank()) {
-			reject(request, response, "Send 'Authorization: Bearer <operator key>'.");
+		Optional<String> key = BearerRequests.token(request);
+		if (key.isEmpty()) {
+			BearerRequests.refuse(this.problems, request, response, "Send 'Authorization: Bearer <operator key>'.");
 			return;
 		}
-		byte[] hash = ApiKeyHash.of(header.substring(BEARER.length()).trim()).hex().getBytes(StandardCharsets.US_ASCII);
+		byte[] hash = ApiKeyHash.of(key.get()).hex().getBytes(StandardCharsets.US_ASCII);
 		boolean known = false;
 		for (byte[] operator : this.operatorHashes) {
 			known |= MessageDigest.isEqual(operator, hash);
 		}
 		if (!known) {
-			reject(request, response, "The operator key is not valid.");
+			BearerRequests.refuse(this.problems, request, response, "The operator key is not valid.");
 			return;
 		}
 		chain.doFilter(request, response);
-	}
-
-	private void reject(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-		response.setHeader("WWW-Authenticate", "Bearer");
-		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, detail);
 	}
 
 }

@@ -30,8 +30,6 @@ import dev.smspipeline.platform.problem.ProblemWriter;
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-	private static final String BEARER = "Bearer ";
-
 	private final AccountDirectory accounts;
 
 	private final ProblemWriter problems;
@@ -43,20 +41,18 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getServletPath() + ((request.getPathInfo() != null) ? request.getPathInfo() : "");
-		return !(path.equals("/api") || path.startsWith("/api/"));
+		return !BearerRequests.isUnder(request, "/api");
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String header = request.getHeader("Authorization");
-		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-				|| header.substring(BEARER.length()).isBlank()) {
-			reject(request, response, "Send 'Authorization: Bearer <api key>'.");
+		Optional<String> key = BearerRequests.token(request);
+		if (key.isEmpty()) {
+			BearerRequests.refuse(this.problems, request, response, "Send 'Authorization: Bearer <api key>'.");
 			return;
 		}
-		Optional<ApiKeyOwner> owner = this.accounts.findByApiKey(header.substring(BEARER.length()).trim());
+		Optional<ApiKeyOwner> owner = this.accounts.findByApiKey(key.get());
 		if (owner.isEmpty()) {
 			if (!this.accounts.loaded()) {
 				response.setHeader("Retry-After", "1");
@@ -64,7 +60,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 						"This instance is still reading the accounts; try again in a second.");
 				return;
 			}
-			reject(request, response, "The API key is not valid.");
+			BearerRequests.refuse(this.problems, request, response, "The API key is not valid.");
 			return;
 		}
 		if (!owner.get().active()) {
@@ -76,11 +72,6 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		try (LogContext.Scope scope = LogContext.account(account.value())) {
 			chain.doFilter(request, response);
 		}
-	}
-
-	private void reject(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-		response.setHeader("WWW-Authenticate", "Bearer");
-		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, detail);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.smspipeline.platform.account.BearerRequests;
 import dev.smspipeline.platform.account.AccountId;
 import dev.smspipeline.platform.account.CurrentAccount;
 import dev.smspipeline.platform.problem.ProblemWriter;
@@ -50,7 +51,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return this.buckets == null || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		return this.buckets == null || !BearerRequests.isUnder(request, "/api");
 	}
 
 	@Override

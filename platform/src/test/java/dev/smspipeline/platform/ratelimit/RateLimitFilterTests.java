@@ -58,10 +58,19 @@ class RateLimitFilterTests {
 	void leavesCallsOutsideTheApiAlone() throws Exception {
 		for (int i = 0; i < 3; i++) {
 			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/actuator/health");
+			request.setServletPath("/actuator/health");
 			MockHttpServletResponse response = new MockHttpServletResponse();
 			this.filter.doFilter(request, response, new MockFilterChain());
 			assertThat(response.getStatus()).isEqualTo(200);
 		}
+	}
+
+	@Test
+	void limitsACallSpelledWithPathParametersLikeItsPlainSpelling() throws Exception {
+		call("acme");
+		call("acme");
+
+		assertThat(call("acme", "/api;x=1/v1/messages").getStatus()).isEqualTo(429);
 	}
 
 	@Test
@@ -72,7 +81,13 @@ class RateLimitFilterTests {
 	}
 
 	private MockHttpServletResponse call(String account) throws Exception {
-		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/messages");
+		return call(account, "/api/v1/messages");
+	}
+
+	/** A call as the container hands it over: the routed path has no path parameters. */
+	private MockHttpServletResponse call(String account, String uri) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", uri);
+		request.setServletPath("/api/v1/messages");
 		request.setAttribute(CurrentAccount.class.getName(), new AccountId(account));
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		this.filter.doFilter(request, response, new MockFilterChain());
