@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.smspipeline.events.AccountState;
 import dev.smspipeline.events.AccountStatus;
@@ -24,7 +25,8 @@ import dev.smspipeline.events.AccountStatus;
  */
 public class AccountDirectory {
 
-	private final Map<String, AccountState> published = new HashMap<>();
+	/** Written under this object's lock; read without it (once per text on hot paths). */
+	private final Map<String, AccountState> published = new ConcurrentHashMap<>();
 
 	private final Map<String, ApiKeyHash> configured = new HashMap<>();
 
@@ -85,7 +87,7 @@ public class AccountDirectory {
 	 * @param account the account
 	 * @return its state, or empty when the topic has none (yet)
 	 */
-	public synchronized Optional<AccountState> state(AccountId account) {
+	public Optional<AccountState> state(AccountId account) {
 		return Optional.ofNullable(this.published.get(account.value()));
 	}
 
@@ -107,7 +109,7 @@ public class AccountDirectory {
 	}
 
 	/** How many accounts the topic has told this service about. */
-	public synchronized int size() {
+	public int size() {
 		return this.published.size();
 	}
 
