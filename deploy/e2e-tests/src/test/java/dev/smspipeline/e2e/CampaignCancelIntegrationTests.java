@@ -1,5 +1,10 @@
 package dev.smspipeline.e2e;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -7,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,8 +42,11 @@ class CampaignCancelIntegrationTests {
 
 	private static ApiClient statusApi;
 
+	private static Pipeline pipeline;
+
 	@BeforeAll
 	static void usePipeline(Pipeline pipeline) {
+		CampaignCancelIntegrationTests.pipeline = pipeline;
 		carrier = pipeline.carrier();
 		campaignApi = pipeline.campaignApi(TestAccount.ACME);
 		statusApi = pipeline.statusApi(TestAccount.ACME);
@@ -66,13 +75,19 @@ class CampaignCancelIntegrationTests {
 		long answeredAt = System.currentTimeMillis();
 
 		assertThat(canceled.status()).as(canceled.body()).isEqualTo(200);
-		ApiResponse stats = Awaitility.await("every text of " + id + " final")
-			.atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> statusApi.get("/api/v1/campaigns/" + id + "/stats"),
-					(response) -> response.status() == 200 && response.<Integer>json("$.counts.total") == LEADS
-							&& response.<Integer>json("$.counts.delivered")
-									+ response.<Integer>json("$.counts.canceled") == LEADS);
+		ApiResponse stats;
+		try {
+			stats = Awaitility.await("every text of " + id + " final")
+				.atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> statusApi.get("/api/v1/campaigns/" + id + "/stats"),
+						(response) -> response.status() == 200 && response.<Integer>json("$.counts.total") == LEADS
+								&& response.<Integer>json("$.counts.delivered")
+										+ response.<Integer>json("$.counts.canceled") == LEADS);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError(ex.getMessage() + " Where campaign-service has them:" + whereTextsAre(id), ex);
+		}
 		List<ReceivedMessage> accepted = carrier.receivedMessages()
 			.stream()
 			.filter((received) -> phones.contains(received.to()) && received.outcome() == Outcome.ACCEPTED)
@@ -80,6 +95,38 @@ class CampaignCancelIntegrationTests {
 		assertThat(accepted).allSatisfy((received) -> assertThat(received.receivedAt()).isLessThan(answeredAt + 2000));
 		assertThat(accepted.size()).as("texts at the carrier").isLessThan(LEADS / 2);
 		assertThat(stats.<Integer>json("$.counts.delivered")).isEqualTo(accepted.size());
+	}
+
+	/**
+	 * campaign-service's view of a campaign's texts (their states, its cancel sweep, the
+	 * outbox), printed when the wait for their final statuses is about to time out.
+	 */
+	private static String whereTextsAre(String campaignId) {
+		try (Connection connection = DriverManager.getConnection(pipeline.jdbcUrl(pipeline.campaign()))) {
+			return query(connection, "SELECT status, cancel_pending FROM campaign WHERE id = ?::uuid", campaignId)
+					+ query(connection,
+							"SELECT state, count(*) FROM campaign_message WHERE campaign_id = ?::uuid GROUP BY state",
+							campaignId)
+					+ query(connection, "SELECT batch_id IS NOT NULL, count(*) FROM outbox WHERE ? <> '' GROUP BY 1",
+							campaignId)
+					+ " campaign API: " + campaignApi.get("/api/v1/campaigns/" + campaignId).body();
+		}
+		catch (SQLException ex) {
+			return ex.toString();
+		}
+	}
+
+	private static String query(Connection connection, String sql, String parameter) throws SQLException {
+		StringBuilder rows = new StringBuilder(" [");
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, parameter);
+			try (ResultSet result = statement.executeQuery()) {
+				while (result.next()) {
+					rows.append(result.getString(1)).append('=').append(result.getString(2)).append(' ');
+				}
+			}
+		}
+		return rows.append(']').toString();
 	}
 
 }
