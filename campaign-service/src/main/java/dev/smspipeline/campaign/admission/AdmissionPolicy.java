@@ -13,6 +13,8 @@ import dev.smspipeline.campaign.schedule.SendTimes;
  * release alike. The rules, in order; the first that applies decides:
  * <ol>
  * <li>a number that cannot be texted: REJECTED with the number check's code;</li>
+ * <li>a number the account may not text (a trial account's unverified number): REJECTED,
+ * {@code TRIAL_RECIPIENT};</li>
  * <li>a recipient on the account's suppression list: REJECTED, {@code OPTED_OUT};</li>
  * <li>a body over the segment limit: REJECTED, {@code TOO_LONG};</li>
  * <li>a body that breaks a content rule: REJECTED, {@code CONTENT_POLICY};</li>
@@ -63,6 +65,10 @@ public final class AdmissionPolicy {
 		Optional<Admission.Reject> refused = facts.numberRefused();
 		if (refused.isPresent()) {
 			return refused.get();
+		}
+		Optional<Admission.Reject> notAllowed = facts.recipientRefused();
+		if (notAllowed.isPresent()) {
+			return notAllowed.get();
 		}
 		Optional<String> optedOut = facts.optedOut();
 		if (optedOut.isPresent()) {

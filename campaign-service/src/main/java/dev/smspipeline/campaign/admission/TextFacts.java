@@ -22,6 +22,15 @@ public interface TextFacts {
 	}
 
 	/**
+	 * Why the account may not text this recipient at all: a trial account's number it has
+	 * not verified.
+	 * @return the refusal with its reason code, or empty
+	 */
+	default Optional<Admission.Reject> recipientRefused() {
+		return Optional.empty();
+	}
+
+	/**
 	 * Why the recipient is on the account's suppression list.
 	 * @return the reason, for a person, or empty when they are not
 	 */

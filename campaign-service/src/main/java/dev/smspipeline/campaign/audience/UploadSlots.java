@@ -4,13 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import dev.smspipeline.platform.account.AccountId;
+import dev.smspipeline.platform.problem.Problems;
 import dev.smspipeline.platform.ratelimit.ApiRefusals;
 
 /**
@@ -53,13 +51,10 @@ public class UploadSlots {
 		});
 		if (!taken.get()) {
 			this.refusals.count(ApiRefusals.Reason.UPLOADS);
-			long seconds = Math.max(1, this.settings.uploadRetryAfter().toSeconds());
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-					"This account already has " + max + " audience uploads in progress, the most it may have; "
-							+ "retry when one has ended.");
-			ErrorResponseException refusal = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
-			refusal.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-			throw refusal;
+			throw Problems.tooManyRequests(
+					"This account already has " + max
+							+ " audience uploads in progress, the most it may have; retry when one has ended.",
+					this.settings.uploadRetryAfter());
 		}
 		return new Slot(account.value());
 	}

@@ -16,17 +16,23 @@ import dev.smspipeline.campaign.recipient.PhoneNumberCheck;
  * request was validated.
  *
  * @param check the number check
+ * @param trial whether the account may text the recipient (trial mode)
  * @param optOut looks the recipient up on the account's suppression list
  * @param violation the content rule the body breaks, if any
  * @param timing now, the time asked for, the validity
  */
-record OneOffFacts(PhoneNumberCheck check, Supplier<Optional<OptOut>> optOut, Optional<ContentViolation> violation,
-		Timing timing) implements TextFacts {
+record OneOffFacts(PhoneNumberCheck check, Supplier<Optional<Admission.Reject>> trial,
+		Supplier<Optional<OptOut>> optOut, Optional<ContentViolation> violation, Timing timing) implements TextFacts {
 
 	@Override
 	public Optional<Admission.Reject> numberRefused() {
 		return (this.check instanceof PhoneNumberCheck.Rejected rejected)
 				? Optional.of(new Admission.Reject(rejected.reasonCode(), rejected.reason(), null)) : Optional.empty();
+	}
+
+	@Override
+	public Optional<Admission.Reject> recipientRefused() {
+		return this.trial.get();
 	}
 
 	@Override

@@ -29,6 +29,9 @@ import dev.smspipeline.campaign.content.ContentViolation;
 import dev.smspipeline.campaign.dedupe.DuplicateTriggers;
 import dev.smspipeline.campaign.idempotency.IdempotencyKeys;
 import dev.smspipeline.campaign.idempotency.IdempotencySettings;
+import dev.smspipeline.campaign.limits.Quota;
+import dev.smspipeline.campaign.limits.SendingQuotas;
+import dev.smspipeline.campaign.limits.TrialRecipients;
 import dev.smspipeline.campaign.outbox.Outbox;
 import dev.smspipeline.campaign.recipient.PhoneNumberCheck;
 import dev.smspipeline.campaign.recipient.PhoneNumbers;
@@ -40,6 +43,7 @@ import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.events.RequestSource;
 import dev.smspipeline.platform.account.AccountId;
 import dev.smspipeline.platform.problem.FieldError;
+import dev.smspipeline.platform.problem.Problems;
 import dev.smspipeline.schemas.EventIds;
 import dev.smspipeline.schemas.Topics;
 
@@ -130,13 +134,19 @@ public class OneOffMessages {
 
 	private final Senders senders;
 
+	private final TrialRecipients trial;
+
+	private final SendingQuotas quotas;
+
 	private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
 
 	OneOffMessages(PhoneNumbers phoneNumbers, OptOuts optOuts, ContentRules contentRules, IdempotencyKeys keys,
 			DuplicateTriggers duplicates, Outbox outbox, TransactionTemplate transactions, JsonMapper json,
 			MessageSettings settings, IdempotencySettings idempotency, Clock clock, MeterRegistry meters,
-			TimeZones timeZones, HeldOneOffs held, Senders senders) {
+			TimeZones timeZones, HeldOneOffs held, Senders senders, TrialRecipients trial, SendingQuotas quotas) {
 		this.senders = senders;
+		this.trial = trial;
+		this.quotas = quotas;
 		this.phoneNumbers = phoneNumbers;
 		this.optOuts = optOuts;
 		this.contentRules = contentRules;
@@ -273,8 +283,8 @@ public class OneOffMessages {
 		boolean quiet = request.respectQuietHours() && e164 != null;
 		Timing timing = new Timing.OnRequest(now, request.requestedAt(), request.notBefore(), this.settings.validity(),
 				quiet ? QuietHours.DEFAULT : QuietHours.OFF, quiet ? this.timeZones.of(e164) : List.of());
-		Admission admission = AdmissionPolicy
-			.decide(new OneOffFacts(check, () -> this.optOuts.find(account, e164), violation, timing));
+		Admission admission = AdmissionPolicy.decide(new OneOffFacts(check, () -> this.trial.refusal(account, e164),
+				() -> this.optOuts.find(account, e164), violation, timing));
 		if (admission instanceof Admission.Reject || admission instanceof Admission.Expire) {
 			return end(messageId, account, request, key, e164, sender, admission, now);
 		}
@@ -290,6 +300,10 @@ public class OneOffMessages {
 			}
 		}
 		int segments = SmsSegments.count(request.body());
+		Optional<Quota.Refusal> overQuota = this.quotas.reserve(account, segments, now);
+		if (overQuota.isPresent()) {
+			return overQuota(messageId, account, request, source, key, e164, sender, overQuota.get(), now);
+		}
 		if (!window.isZero()) {
 			this.duplicates.remember(messageId, account, e164, bodyHash, now);
 		}
@@ -340,6 +354,22 @@ public class OneOffMessages {
 		this.outbox.add(Topics.DELIVERY_STATUS, messageId, scheduled);
 		return new Outcome(202, new MessageAccepted(messageId, MessageStatus.SCHEDULED.name(), e164, null, null, null,
 				null, hold.releaseAt().toString()), Kind.HELD);
+	}
+
+	/**
+	 * A text that would pass the account's sending quota: the API answers 429 with
+	 * {@code Retry-After} (nothing of the request is kept, so a retry with the same
+	 * idempotency key is a new request), a CRM record's text ends REJECTED
+	 * {@code SENDING_LIMIT}.
+	 */
+	private Outcome overQuota(String messageId, String account, OneOffRequest request, RequestSource source, String key,
+			String e164, String sender, Quota.Refusal refusal, Instant now) {
+		if (source == RequestSource.REST_API) {
+			throw Problems.tooManyRequests(refusal.detail() + "; more can be sent from " + refusal.resetsAt() + ".",
+					Duration.between(now, refusal.resetsAt()));
+		}
+		return end(messageId, account, request, key, e164, sender,
+				new Admission.Reject(Quota.SENDING_LIMIT, refusal.detail(), null), now);
 	}
 
 	/** A text that ends at once: REJECTED by our checks, or EXPIRED. */

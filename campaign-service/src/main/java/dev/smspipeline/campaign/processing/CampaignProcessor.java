@@ -35,6 +35,8 @@ import dev.smspipeline.campaign.campaign.MessageState;
 import dev.smspipeline.campaign.consent.OptOuts;
 import dev.smspipeline.campaign.content.ContentRules;
 import dev.smspipeline.campaign.content.ContentViolation;
+import dev.smspipeline.campaign.limits.Quota;
+import dev.smspipeline.campaign.limits.TrialRecipients;
 import dev.smspipeline.campaign.message.MessageSettings;
 import dev.smspipeline.campaign.message.Senders;
 import dev.smspipeline.campaign.message.SmsSegments;
@@ -59,6 +61,10 @@ import dev.smspipeline.schemas.Topics;
  * past its validity;</li>
  * <li>when the audience is done it becomes SENDING, or FAILED with a reason when no text
  * is left to send.</li>
+ * <li>the account's limits: a trial account's text to a number it has not verified ends
+ * REJECTED {@code TRIAL_RECIPIENT}; a campaign that would pass the sending quota does not
+ * start (FAILED {@code SENDING_LIMIT}), and texts of a piece that no longer fit end
+ * REJECTED {@code SENDING_LIMIT} ({@link CampaignQuota}).</li>
  * </ol>
  * Text ids are {@code UUID.nameUUIDFromBytes("<campaign>:<number>")} and inserted with
  * {@code ON CONFLICT DO NOTHING}, so a piece processed twice (a crash before its commit)
@@ -99,12 +105,18 @@ public class CampaignProcessor {
 
 	private final JsonMapper json;
 
+	private final TrialRecipients trial;
+
+	private final CampaignQuota quota;
+
 	private final Clock clock;
 
 	CampaignProcessor(JdbcTemplate jdbc, TransactionTemplate transactions, CampaignStore campaigns, CampaignTexts texts,
 			Lifecycle lifecycle, Outbox outbox, MessageSettings messages, Senders senders, OptOuts optOuts,
 			ContentRules contentRules, PhoneNumbers phoneNumbers, ProcessingSettings settings, JsonMapper json,
-			Clock clock) {
+			Clock clock, TrialRecipients trial, CampaignQuota quota) {
+		this.trial = trial;
+		this.quota = quota;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.campaigns = campaigns;
@@ -141,9 +153,16 @@ public class CampaignProcessor {
 	/** Moves due SCHEDULED campaigns to PROCESSING; returns how many. */
 	int startDue() {
 		Integer started = this.transactions.execute((status) -> {
-			List<Campaign> due = this.campaigns.claimDueToStart(now());
+			Instant now = now();
+			List<Campaign> due = this.campaigns.claimDueToStart(now);
 			for (Campaign campaign : due) {
 				this.lifecycle.transition(campaign, CampaignStatus.PROCESSING, null, Map.of());
+				Optional<Quota.Refusal> overQuota = this.quota.refusalAtStart(campaign, now);
+				if (overQuota.isPresent()) {
+					Campaign processing = this.campaigns.lockShared(campaign.id()).orElseThrow();
+					this.lifecycle.transition(processing, CampaignStatus.FAILED,
+							Quota.SENDING_LIMIT + ": " + overQuota.get().detail(), Map.of());
+				}
 			}
 			return due.size();
 		});
@@ -187,6 +206,16 @@ public class CampaignProcessor {
 		List<Text> texts = new ArrayList<>(members.size());
 		for (Member member : members) {
 			texts.add(text(campaign, definition, template, startedAt, member, optedOut));
+		}
+		List<Text> sendable = texts.stream()
+			.filter((text) -> text.row().admission() instanceof Admission.HoldUntil)
+			.toList();
+		Optional<CampaignQuota.Over<Text>> over = this.quota.overQuota(campaign.accountId(), sendable,
+				(text) -> text.row().segments(), now);
+		if (over.isPresent()) {
+			Set<Text> refused = Set.copyOf(over.get().texts());
+			String reason = over.get().refusal().detail();
+			texts.replaceAll((text) -> refused.contains(text) ? text.overQuota(reason) : text);
 		}
 		Set<String> inserted = this.texts.create(campaign.id(), campaign.accountId(),
 				texts.stream().map(Text::row).toList(), now);
@@ -277,6 +306,16 @@ public class CampaignProcessor {
 
 	/** A text to create, with what its first status says. */
 	private record Text(CampaignTexts.NewText row, String e164, Map<String, String> statusAttributes) {
+
+		/** This text refused because it would pass the account's sending quota. */
+		Text overQuota(String reason) {
+			return new Text(
+					new CampaignTexts.NewText(this.row.id(), this.row.recipient(),
+							new Admission.Reject(Quota.SENDING_LIMIT, reason, null), this.row.body(),
+							this.row.segments(), this.row.timeZones(), this.row.attributes(), null, null),
+					this.e164, Map.of("reason", reason));
+		}
+
 	}
 
 	/** A rendered body. */
@@ -318,6 +357,11 @@ public class CampaignProcessor {
 			return (this.member.rejectCode() != null)
 					? Optional.of(new Admission.Reject(this.member.rejectCode(), this.member.rejectReason(), null))
 					: Optional.empty();
+		}
+
+		@Override
+		public Optional<Admission.Reject> recipientRefused() {
+			return CampaignProcessor.this.trial.refusal(this.campaign.accountId(), this.member.e164());
 		}
 
 		@Override

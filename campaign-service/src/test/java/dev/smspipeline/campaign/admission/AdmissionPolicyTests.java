@@ -36,6 +36,16 @@ class AdmissionPolicyTests {
 	}
 
 	@Test
+	void rejectsARecipientTheAccountMayNotTextBeforeLookingAtConsent() {
+		Facts facts = new Facts();
+		facts.recipientRefused = new Admission.Reject("TRIAL_RECIPIENT", "not verified", null);
+		facts.optedOut = "also opted out";
+
+		assertThat(AdmissionPolicy.decide(facts)).isEqualTo(facts.recipientRefused);
+		assertThat(facts.asked).doesNotContain("optedOut");
+	}
+
+	@Test
 	void rejectsAnOptedOutRecipientAsOptedOut() {
 		Facts facts = new Facts();
 		facts.optedOut = "+12125550100 opted out";
@@ -72,7 +82,7 @@ class AdmissionPolicyTests {
 
 		AdmissionPolicy.decide(facts);
 
-		assertThat(facts.asked).containsExactly("numberRefused", "optedOut");
+		assertThat(facts.asked).containsExactly("numberRefused", "recipientRefused", "optedOut");
 	}
 
 	@Test
@@ -214,6 +224,8 @@ class AdmissionPolicyTests {
 
 		private Admission.Reject numberRefused;
 
+		private Admission.Reject recipientRefused;
+
 		private String optedOut;
 
 		private int segments = 1;
@@ -232,6 +244,12 @@ class AdmissionPolicyTests {
 		public Optional<Admission.Reject> numberRefused() {
 			this.asked.add("numberRefused");
 			return Optional.ofNullable(this.numberRefused);
+		}
+
+		@Override
+		public Optional<Admission.Reject> recipientRefused() {
+			this.asked.add("recipientRefused");
+			return Optional.ofNullable(this.recipientRefused);
 		}
 
 		@Override

@@ -1,7 +1,9 @@
 package dev.smspipeline.platform.problem;
 
+import java.time.Duration;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -44,6 +46,17 @@ public final class Problems {
 	public static ErrorResponseException unprocessable(String field, String reason) {
 		ErrorResponseException ex = problem(HttpStatus.UNPROCESSABLE_CONTENT, reason);
 		ex.getBody().setProperty("errors", List.of(new FieldError(field, reason)));
+		return ex;
+	}
+
+	/**
+	 * 429: the account may not do this now; {@code Retry-After} says when it may (whole
+	 * seconds, rounded up, at least one).
+	 */
+	public static ErrorResponseException tooManyRequests(String detail, Duration retryAfter) {
+		ErrorResponseException ex = problem(HttpStatus.TOO_MANY_REQUESTS, detail);
+		long millis = Math.max(1, retryAfter.toMillis());
+		ex.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString((millis + 999) / 1000));
 		return ex;
 	}
 
