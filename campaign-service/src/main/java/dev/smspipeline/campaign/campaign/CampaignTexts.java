@@ -313,7 +313,12 @@ public class CampaignTexts {
 	}
 
 	/**
-	 * Ends up to {@code limit} held texts of a campaign CANCELED.
+	 * Ends up to {@code limit} held texts of a campaign CANCELED. It waits for texts
+	 * another transaction has locked rather than skipping them (a release that began
+	 * before the cancel may hold some until it finds the campaign canceled), so fewer
+	 * than {@code limit} means none is left held. The texts are chosen once, in an
+	 * {@code ARRAY(...)} init plan: with {@code id IN (SELECT ... LIMIT ...)} PostgreSQL
+	 * may plan a semi-join that runs the locking sub-select again for every row.
 	 * @param campaignId the campaign
 	 * @param reasonCode their reason code
 	 * @param limit most texts
@@ -322,8 +327,9 @@ public class CampaignTexts {
 	public List<CanceledText> cancelHeld(UUID campaignId, String reasonCode, int limit) {
 		return this.jdbc.query("""
 				UPDATE campaign_message SET state = 'CANCELED', reason_code = ?
-				WHERE id IN (SELECT id FROM campaign_message WHERE campaign_id = ? AND state = 'HELD'
-				    LIMIT ? FOR UPDATE SKIP LOCKED)
+				WHERE id = ANY (ARRAY(SELECT id FROM campaign_message WHERE campaign_id = ? AND state = 'HELD'
+				    LIMIT ? FOR UPDATE))
+				    AND state = 'HELD'
 				RETURNING id, recipient, segments
 				""", (row, n) -> new CanceledText(row.getString(1), row.getString(2), row.getInt(3)), reasonCode,
 				campaignId, limit);
