@@ -125,7 +125,7 @@ class AccountStore {
 
 	Optional<KeyRow> key(String accountId, String keyId) {
 		return this.jdbc
-			.sql("SELECT key_id, sha256, name, created_at, revoked_at FROM api_key "
+			.sql("SELECT key_id, sha256, name, created_at, revoked_at, last_used_at FROM api_key "
 					+ "WHERE account_id = ? AND key_id = ?")
 			.params(accountId, keyId)
 			.query((row, n) -> keyRow(row))
@@ -135,8 +135,8 @@ class AccountStore {
 	/** Every key of the account, revoked ones too, oldest first. */
 	List<KeyRow> keys(String accountId) {
 		return this.jdbc
-			.sql("SELECT key_id, sha256, name, created_at, revoked_at FROM api_key WHERE account_id = ? "
-					+ "ORDER BY created_at, key_id")
+			.sql("SELECT key_id, sha256, name, created_at, revoked_at, last_used_at FROM api_key "
+					+ "WHERE account_id = ? ORDER BY created_at, key_id")
 			.param(accountId)
 			.query((row, n) -> keyRow(row))
 			.list();
@@ -173,8 +173,9 @@ class AccountStore {
 
 	private static KeyRow keyRow(ResultSet row) throws SQLException {
 		Timestamp revoked = row.getTimestamp(5);
+		Timestamp used = row.getTimestamp(6);
 		return new KeyRow(row.getString(1), row.getString(2), row.getString(3), row.getTimestamp(4).toInstant(),
-				(revoked != null) ? revoked.toInstant() : null);
+				(revoked != null) ? revoked.toInstant() : null, (used != null) ? used.toInstant() : null);
 	}
 
 	private static String[] textArray(List<String> values) {
@@ -189,11 +190,12 @@ class AccountStore {
 	 * @param name its name, or {@code null}
 	 * @param createdAt when issued
 	 * @param revokedAt when revoked, or {@code null}
+	 * @param lastUsedAt last used, or {@code null}
 	 */
-	record KeyRow(String keyId, String sha256, String name, Instant createdAt, Instant revokedAt) {
+	record KeyRow(String keyId, String sha256, String name, Instant createdAt, Instant revokedAt, Instant lastUsedAt) {
 
 		ApiKeyView view() {
-			return new ApiKeyView(this.keyId, this.name, this.createdAt, this.revokedAt);
+			return new ApiKeyView(this.keyId, this.name, this.createdAt, this.revokedAt, this.lastUsedAt);
 		}
 
 	}

@@ -1,6 +1,9 @@
 package dev.smspipeline.campaign.account;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.awaitility.Awaitility;
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.smspipeline.campaign.support.CampaignServiceTest;
@@ -24,6 +28,7 @@ import dev.smspipeline.testsupport.http.ApiResponse;
 import dev.smspipeline.testsupport.kafka.TopicProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The operators' accounts API and what every service's view of the accounts makes of it:
@@ -37,6 +42,9 @@ class AccountAdminIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	KeyUsageRecorder keyUsage;
 
 	@BeforeAll
 	static void openProbe() {
@@ -113,6 +121,21 @@ class AccountAdminIntegrationTests {
 		assertThat(keys.body()).doesNotContain(account.apiKey()).doesNotContain("apiKey");
 		assertThat(keys.<String>json("$.items[0].name")).isEqualTo("test key");
 		assertThat(keys.<String>json("$.items[0].createdAt")).isNotNull();
+	}
+
+	@Test
+	void listsTheMinuteAKeyWasLastUsedAndNothingForAnUnusedOne() {
+		String id = createAccount();
+		TestAccount used = issueKey(id);
+		issueKey(id);
+		awaitAccepted(used);
+
+		this.keyUsage.record();
+
+		ApiResponse keys = admin().get("/admin/v1/accounts/" + id + "/keys");
+		assertThat(Instant.parse(keys.<String>json("$.items[0].lastUsedAt")))
+			.isCloseTo(Instant.now().truncatedTo(ChronoUnit.MINUTES), within(1, ChronoUnit.MINUTES));
+		assertThat(keys.<Map<String, Object>>json("$.items[1]")).doesNotContainKey("lastUsedAt");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.smspipeline.platform.account;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,10 +49,15 @@ public class AccountAutoConfiguration {
 	}
 
 	@Bean
+	ApiKeyUsage apiKeyUsage(ObjectProvider<Clock> clock) {
+		return new ApiKeyUsage(clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
 	FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(AccountDirectory accounts,
-			ProblemWriter problems) {
+			ProblemWriter problems, ApiKeyUsage usage) {
 		FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ApiKeyAuthenticationFilter(accounts, problems));
+				new ApiKeyAuthenticationFilter(accounts, problems, usage));
 		registration.addUrlPatterns("/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;

@@ -27,6 +27,9 @@ import dev.smspipeline.platform.problem.ProblemWriter;
  * Which calls are {@code /api/**} is decided on the path the servlet container routes
  * (decoded, normalised, without {@code ;} path parameters), the same path the handler
  * mapping sees, so no spelling of a path reaches a controller around this filter.
+ *
+ * <p>
+ * Each call let through is noted in {@link ApiKeyUsage} (a key's last use).
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -34,9 +37,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
-	ApiKeyAuthenticationFilter(AccountDirectory accounts, ProblemWriter problems) {
+	private final ApiKeyUsage usage;
+
+	ApiKeyAuthenticationFilter(AccountDirectory accounts, ProblemWriter problems, ApiKeyUsage usage) {
 		this.accounts = accounts;
 		this.problems = problems;
+		this.usage = usage;
 	}
 
 	@Override
@@ -68,6 +74,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		AccountId account = owner.get().account();
+		this.usage.used(account, owner.get().keyId());
 		request.setAttribute(CurrentAccount.ATTRIBUTE, account);
 		try (LogContext.Scope scope = LogContext.account(account.value())) {
 			chain.doFilter(request, response);
