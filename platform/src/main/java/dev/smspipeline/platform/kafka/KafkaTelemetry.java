@@ -14,6 +14,7 @@ import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservationConvention;
 
 /**
  * Makes every Kafka client of a service observable, as Boot does for its own template,
@@ -32,6 +33,12 @@ import org.springframework.kafka.support.ProducerListener;
  * clients it builds inside other beans.
  */
 public class KafkaTelemetry {
+
+	/**
+	 * Marks a container factory whose records need no span each ({@link #unobserved}).
+	 */
+	private static final KafkaListenerObservationConvention UNOBSERVED = new KafkaListenerObservationConvention() {
+	};
 
 	private final MeterRegistry meters;
 
@@ -113,7 +120,7 @@ public class KafkaTelemetry {
 	 * @param factory the factory
 	 */
 	public void instrument(AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
-		if (this.listenerObservations) {
+		if (this.listenerObservations && factory.getContainerProperties().getObservationConvention() != UNOBSERVED) {
 			factory.getContainerProperties().setObservationEnabled(true);
 			factory.getContainerProperties().setObservationRegistry(this.observations);
 			if (Boolean.TRUE.equals(factory.isBatchListener())) {
@@ -123,6 +130,21 @@ public class KafkaTelemetry {
 		if (factory.getConsumerFactory() != null) {
 			instrument(factory.getConsumerFactory());
 		}
+	}
+
+	/**
+	 * Leaves the records of a listener container factory without observations (no span,
+	 * no timer per record; client metrics stay): for a listener that only reads a signal
+	 * out of a high-volume topic, where a span per record would cost more than the work
+	 * and continue no trace anyone follows.
+	 * @param factory the factory, before the platform instruments it
+	 * @param <F> the factory's type
+	 * @return the factory
+	 */
+	public static <F extends AbstractKafkaListenerContainerFactory<?, ?, ?>> F unobserved(F factory) {
+		factory.getContainerProperties().setObservationEnabled(false);
+		factory.getContainerProperties().setObservationConvention(UNOBSERVED);
+		return factory;
 	}
 
 	/**
