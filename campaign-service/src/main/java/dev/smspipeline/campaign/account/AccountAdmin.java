@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.smspipeline.campaign.recipient.PhoneNumbers;
 import dev.smspipeline.platform.account.ApiKeyHash;
+import dev.smspipeline.platform.account.SenderNumbers;
 import dev.smspipeline.platform.problem.FieldError;
 import dev.smspipeline.platform.problem.JsonMergePatch;
 import dev.smspipeline.platform.problem.Problems;
@@ -49,6 +50,8 @@ public class AccountAdmin {
 
 	private final PhoneNumbers phones;
 
+	private final SenderNumbers senderNumbers;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
@@ -57,11 +60,12 @@ public class AccountAdmin {
 
 	private final JsonMapper json;
 
-	AccountAdmin(AccountStore store, AccountStates states, PhoneNumbers phones, TransactionTemplate transactions,
-			Clock clock, Validator validator, JsonMapper json) {
+	AccountAdmin(AccountStore store, AccountStates states, PhoneNumbers phones, SenderNumbers senderNumbers,
+			TransactionTemplate transactions, Clock clock, Validator validator, JsonMapper json) {
 		this.store = store;
 		this.states = states;
 		this.phones = phones;
+		this.senderNumbers = senderNumbers;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.validator = validator;
@@ -220,9 +224,10 @@ public class AccountAdmin {
 		List<AccountRequest.SenderRequest> requested = (request.senders() != null) ? request.senders() : List.of();
 		for (int i = 0; i < requested.size(); i++) {
 			AccountRequest.SenderRequest sender = requested.get(i);
-			Optional<String> number = SenderNumbers.canonical(sender.kind(), sender.number(), this.phones);
+			Optional<String> number = this.senderNumbers.canonical(sender.kind().published(), sender.number());
 			if (number.isEmpty()) {
-				errors.add(new FieldError("senders[" + i + "].number", SenderNumbers.expected(sender.kind())));
+				errors.add(
+						new FieldError("senders[" + i + "].number", SenderNumbers.expected(sender.kind().published())));
 			}
 			else if (!numbers.add(number.get())) {
 				errors.add(new FieldError("senders[" + i + "].number", "is listed twice"));
@@ -234,9 +239,7 @@ public class AccountAdmin {
 		}
 		String defaultSender = null;
 		if (request.defaultSender() != null) {
-			defaultSender = SenderNumbers.anyKind(request.defaultSender(), this.phones)
-				.filter(numbers::contains)
-				.orElse(null);
+			defaultSender = this.senderNumbers.anyKind(request.defaultSender()).filter(numbers::contains).orElse(null);
 			if (defaultSender == null) {
 				errors.add(new FieldError("defaultSender", "must be one of the account's senders"));
 			}

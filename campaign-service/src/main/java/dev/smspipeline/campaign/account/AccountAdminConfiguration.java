@@ -7,14 +7,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import dev.smspipeline.campaign.recipient.RecipientSettings;
 import dev.smspipeline.platform.account.AccountId;
 import dev.smspipeline.platform.account.AccountSettings;
 import dev.smspipeline.platform.account.ApiKeyHash;
+import dev.smspipeline.platform.account.SenderNumbers;
 import dev.smspipeline.platform.problem.ProblemWriter;
 
 /**
- * The admin API's operator key filter, and the configured accounts
- * ({@code sms.accounts.bootstrap}) written to the store and published at every start.
+ * The admin API's operator key filter, the canonical form of sender numbers, and the
+ * configured accounts ({@code sms.accounts.bootstrap}) written to the store and published
+ * at every start.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdminSettings.class)
@@ -27,6 +30,17 @@ class AccountAdminConfiguration {
 		registration.addUrlPatterns("/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	/**
+	 * The platform's one canonical form of sender numbers, reading a national number in
+	 * {@code sms.recipients.default-region}.
+	 * @param settings the recipient settings
+	 * @return the canonicaliser
+	 */
+	@Bean
+	SenderNumbers senderNumbers(RecipientSettings settings) {
+		return new SenderNumbers(settings.defaultRegion());
 	}
 
 	@Bean

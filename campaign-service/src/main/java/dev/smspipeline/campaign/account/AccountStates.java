@@ -51,7 +51,7 @@ class AccountStates {
 			.stream()
 			.map((sender) -> SenderEntry.newBuilder()
 				.setNumber(sender.number())
-				.setKind(dev.smspipeline.events.SenderKind.valueOf(sender.kind().name()))
+				.setKind(sender.kind().published())
 				.setSegmentsPerSecond(sender.segmentsPerSecond())
 				.build())
 			.toList();

@@ -19,4 +19,9 @@ public enum SenderKind {
 		return this.defaultSegmentsPerSecond;
 	}
 
+	/** The same kind as {@code sms.accounts} publishes it. */
+	public dev.smspipeline.events.SenderKind published() {
+		return dev.smspipeline.events.SenderKind.valueOf(name());
+	}
+
 }

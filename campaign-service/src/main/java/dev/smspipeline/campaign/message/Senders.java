@@ -4,12 +4,11 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import dev.smspipeline.campaign.account.SenderNumbers;
-import dev.smspipeline.campaign.recipient.PhoneNumbers;
 import dev.smspipeline.events.AccountState;
 import dev.smspipeline.events.SenderEntry;
 import dev.smspipeline.platform.account.AccountDirectory;
 import dev.smspipeline.platform.account.AccountId;
+import dev.smspipeline.platform.account.SenderNumbers;
 
 /**
  * Which number a text goes from. A text may name only a sender its account owns (the
@@ -25,13 +24,13 @@ public class Senders {
 
 	private final AccountDirectory accounts;
 
-	private final PhoneNumbers phones;
+	private final SenderNumbers numbers;
 
 	private final MessageSettings settings;
 
-	Senders(AccountDirectory accounts, PhoneNumbers phones, MessageSettings settings) {
+	Senders(AccountDirectory accounts, SenderNumbers numbers, MessageSettings settings) {
 		this.accounts = accounts;
-		this.phones = phones;
+		this.numbers = numbers;
 		this.settings = settings;
 	}
 
@@ -42,7 +41,7 @@ public class Senders {
 	 * @return the canonical number, or empty when the account does not own it
 	 */
 	public Optional<String> owned(AccountId account, String sender) {
-		Optional<String> canonical = SenderNumbers.anyKind(sender, this.phones);
+		Optional<String> canonical = this.numbers.anyKind(sender);
 		Optional<AccountState> state = this.accounts.state(account);
 		if (canonical.isEmpty() || state.isEmpty()) {
 			return Optional.empty();

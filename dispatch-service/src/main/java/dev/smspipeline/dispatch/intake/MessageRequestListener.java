@@ -27,7 +27,8 @@ import dev.smspipeline.schemas.serde.AvroDeserializer;
  * <ul>
  * <li><strong>Topic and group:</strong> {@value Topics#MESSAGE_REQUESTED}, consumer group
  * {@value #GROUP}, read committed, {@code sms.intake.concurrency} consumer threads (one
- * by default).</li>
+ * by default). The container starts once {@code sms.accounts} is read
+ * ({@link IntakeStart}), not with the context.</li>
  * <li><strong>Key and ordering:</strong> the key is the recipient (E.164), so every text
  * to one number is on one partition, in request order; the dispatcher keeps that order
  * per number while other numbers of the partition go on (no head-of-line blocking).</li>
@@ -97,7 +98,7 @@ class MessageRequestListener {
 	}
 
 	@KafkaListener(id = ID, topics = Topics.MESSAGE_REQUESTED, groupId = GROUP,
-			containerFactory = IntakeConfiguration.CONTAINER_FACTORY)
+			containerFactory = IntakeConfiguration.CONTAINER_FACTORY, autoStartup = "false")
 	void onMessageRequested(ConsumerRecord<String, byte[]> record, Acknowledgment ack) {
 		PartitionProgress progress = this.assignments.progress(new TopicPartition(record.topic(), record.partition()));
 		if (progress == null || !progress.track(record.offset(), ack)) {

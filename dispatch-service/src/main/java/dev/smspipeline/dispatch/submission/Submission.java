@@ -23,7 +23,7 @@ import dev.smspipeline.schemas.EventIds;
  * @param reasonCode our own reason: why we gave up ({@code CARRIER_UNAVAILABLE},
  * {@code CARRIER_RATE_LIMITED}, {@code CARRIER_NO_ANSWER}, {@code PROCESSING_FAILED}),
  * cancelled ({@code CAMPAIGN_CANCELED}, {@code LEAD_DELETED}) or rejected
- * ({@code OPTED_OUT}) the text
+ * ({@code OPTED_OUT}, {@code SENDER_NOT_OWNED}, {@code ACCOUNT_SUSPENDED}) the text
  * @param carrierErrorCode the carrier's code, when it refused the text
  * @param carrierErrorDescription the readable reason of a FAILED or DELIVERY_UNKNOWN text
  * @param decidedAt when dispatch decided: the {@code occurredAt} of the status

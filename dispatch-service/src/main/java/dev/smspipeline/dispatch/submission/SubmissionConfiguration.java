@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
+import dev.smspipeline.dispatch.account.SenderOwnership;
 import dev.smspipeline.dispatch.carrier.Carrier;
 import dev.smspipeline.dispatch.throttle.PacingSettings;
 
@@ -31,10 +32,10 @@ class SubmissionConfiguration {
 
 	@Bean
 	SubmissionFlow submissionFlow(Carrier carrier, JdbcClient jdbc, KafkaTemplate<String, SpecificRecord> kafka,
-			ScheduledExecutorService statusRetries, OptOutRecorder optOuts, DispatchSettings settings,
-			PacingSettings pacing, MeterRegistry meters) {
+			ScheduledExecutorService statusRetries, OptOutRecorder optOuts, SenderOwnership senders,
+			DispatchSettings settings, PacingSettings pacing, MeterRegistry meters) {
 		return new SubmissionFlow(carrier, new Submissions(jdbc), new EventPublisher(kafka, statusRetries), optOuts,
-				settings, pacing.pair().hold(), meters, Clock.systemUTC(),
+				senders, settings, pacing.pair().hold(), meters, Clock.systemUTC(),
 				() -> ThreadLocalRandom.current().nextDouble());
 	}
 

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.smspipeline.dispatch.account.SenderOwnership;
 import dev.smspipeline.dispatch.carrier.Carrier;
 import dev.smspipeline.dispatch.carrier.CarrierAnswer;
 import dev.smspipeline.dispatch.carrier.OutboundText;
@@ -38,6 +39,11 @@ import dev.smspipeline.platform.logging.PhoneNumberMask;
  * <li>Past its {@code expiresAt}: EXPIRED.</li>
  * <li>The recipient opted out of the account's texts: REJECTED with
  * {@code OPTED_OUT}.</li>
+ * <li>The account does not own the text's From number (and it is not a shared number), or
+ * the account is suspended ({@link SenderOwnership}, from {@code sms.accounts}): REJECTED
+ * with {@code SENDER_NOT_OWNED} or {@code ACCOUNT_SUSPENDED}. Asked at every attempt, so
+ * a number moved to another account or a suspension applies to texts that were already
+ * waiting. The carrier gets the From number in its canonical form.</li>
  * <li>Otherwise one create call: accepted is SUBMITTED with the carrier's SID; refused is
  * FAILED with the carrier's code and reason; a 21610 (the recipient unsubscribed at the
  * carrier) is also an opt-out: recorded for the precheck at once and published to
@@ -111,6 +117,8 @@ public class SubmissionFlow {
 
 	private final OptOutRecorder optOuts;
 
+	private final SenderOwnership senders;
+
 	private final DispatchSettings settings;
 
 	private final Duration pairHold;
@@ -132,11 +140,13 @@ public class SubmissionFlow {
 	private final Map<String, Timer> calls = new ConcurrentHashMap<>();
 
 	SubmissionFlow(Carrier carrier, Submissions submissions, EventPublisher statuses, OptOutRecorder optOuts,
-			DispatchSettings settings, Duration pairHold, MeterRegistry meters, Clock clock, DoubleSupplier random) {
+			SenderOwnership senders, DispatchSettings settings, Duration pairHold, MeterRegistry meters, Clock clock,
+			DoubleSupplier random) {
 		this.carrier = carrier;
 		this.submissions = submissions;
 		this.statuses = statuses;
 		this.optOuts = optOuts;
+		this.senders = senders;
 		this.settings = settings;
 		this.pairHold = pairHold;
 		this.meters = meters;
@@ -170,7 +180,7 @@ public class SubmissionFlow {
 
 	/**
 	 * Decides a text without calling the carrier, when the precheck decides it (decided
-	 * before, cancelled, expired, opted out).
+	 * before, cancelled, expired, opted out, a sender its account does not own).
 	 * @param text the text
 	 * @return its outcome, or {@code null} when it needs the carrier
 	 */
@@ -235,17 +245,24 @@ public class SubmissionFlow {
 		if (precheck.optedOut()) {
 			return decide(request, Submission.rejected(request, text.attempts(), OPTED_OUT, now), null, false);
 		}
+		SenderOwnership.Verdict sender = this.senders.check(request);
+		if (sender instanceof SenderOwnership.Verdict.Refused refused) {
+			log.warn("Rejecting message {} of account {} ({}): {}", request.getMessageId(), request.getAccountId(),
+					refused.reasonCode(), refused.why());
+			return decide(request, Submission.rejected(request, text.attempts(), refused.reasonCode(), now), null,
+					false);
+		}
 		if (!callCarrier) {
 			return null;
 		}
-		return call(text);
+		return call(text, ((SenderOwnership.Verdict.Allowed) sender).from());
 	}
 
-	private Step call(PendingText text) {
+	private Step call(PendingText text, String from) {
 		MessageRequested request = text.request();
 		int attempt = text.nextAttempt();
 		OutboundText outbound = new OutboundText(request.getMessageId(), request.getAccountId(), request.getRecipient(),
-				request.getSender(), request.getBody());
+				from, request.getBody());
 		long started = System.nanoTime();
 		CarrierAnswer answer = this.carrier.submit(outbound);
 		Instant answeredAt = now();

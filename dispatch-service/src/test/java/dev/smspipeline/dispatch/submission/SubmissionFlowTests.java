@@ -18,17 +18,24 @@ import java.util.concurrent.CompletableFuture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import dev.smspipeline.dispatch.account.SenderOwnership;
+import dev.smspipeline.dispatch.account.SenderSettings;
 import dev.smspipeline.dispatch.carrier.Carrier;
 import dev.smspipeline.dispatch.carrier.CarrierAnswer;
 import dev.smspipeline.dispatch.carrier.CarrierAnswer.HoldScope;
 import dev.smspipeline.dispatch.carrier.OutboundText;
+import dev.smspipeline.events.AccountState;
+import dev.smspipeline.events.AccountStatus;
 import dev.smspipeline.events.DeliveryStatus;
 import dev.smspipeline.events.MessageRequested;
 import dev.smspipeline.events.MessageStatus;
 import dev.smspipeline.events.OptOutAction;
 import dev.smspipeline.events.OptOutChange;
 import dev.smspipeline.events.OptOutSource;
+import dev.smspipeline.events.SenderEntry;
+import dev.smspipeline.events.SenderKind;
 import dev.smspipeline.events.StatusSource;
+import dev.smspipeline.platform.account.AccountDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,8 +57,11 @@ class SubmissionFlowTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+	private final AccountDirectory accounts = new AccountDirectory();
+
 	private final SubmissionFlow flow = new SubmissionFlow(this.carrier, this.submissions, this.statuses,
 			(change) -> this.submissions.optedOut.add(change.getAccountId() + ":" + change.getRecipient()),
+			new SenderOwnership(this.accounts, new SenderSettings(Set.of("+15005550006"), "US")),
 			new DispatchSettings(new DispatchSettings.Retry(5, Duration.ofMillis(200), 2.0, Duration.ofSeconds(5), 0.5),
 					new DispatchSettings.RateLimit(2, Duration.ofSeconds(30))),
 			Duration.ofSeconds(30), this.meters, this.clock, () -> 0.0);
@@ -410,6 +420,56 @@ class SubmissionFlowTests {
 	}
 
 	@Test
+	void rejectsATextFromAnotherAccountsSenderWithoutCallingTheCarrier() {
+		this.accounts.apply(account("globex", AccountStatus.ACTIVE, "+14155550999"));
+
+		this.flow.attempt(
+				new PendingText(MessageRequested.newBuilder(request("m1", null)).setSender("+14155550999").build()));
+
+		DeliveryStatus rejected = this.statuses.last();
+		assertThat(rejected.getStatus()).isEqualTo(MessageStatus.REJECTED);
+		assertThat(rejected.getReasonCode()).isEqualTo("SENDER_NOT_OWNED");
+		assertThat(rejected.getEventId()).isEqualTo("m1:REJECTED:0");
+		assertThat(this.submissions.rows.get("m1").reasonCode()).isEqualTo("SENDER_NOT_OWNED");
+		assertThat(this.carrier.calls).isEmpty();
+		assertThat(this.meters.get("sms.dispatch.outcomes").tag("status", "REJECTED").counter().count()).isEqualTo(1.0);
+	}
+
+	@Test
+	void settlesATextFromAForeignSenderWithoutItsLane() {
+		Step.Decided decided = this.flow.settle(
+				new PendingText(MessageRequested.newBuilder(request("m1", null)).setSender("+14155550999").build()));
+
+		assertThat(decided.outcome().reasonCode()).isEqualTo("SENDER_NOT_OWNED");
+		assertThat(this.carrier.calls).isEmpty();
+	}
+
+	@Test
+	void rejectsATextOfASuspendedAccountWithoutCallingTheCarrier() {
+		this.accounts.apply(account("acme", AccountStatus.SUSPENDED, "+14155550123"));
+
+		this.flow.attempt(
+				new PendingText(MessageRequested.newBuilder(request("m1", null)).setSender("+14155550123").build()));
+
+		assertThat(this.statuses.last().getStatus()).isEqualTo(MessageStatus.REJECTED);
+		assertThat(this.statuses.last().getReasonCode()).isEqualTo("ACCOUNT_SUSPENDED");
+		assertThat(this.carrier.calls).isEmpty();
+	}
+
+	@Test
+	void callsTheCarrierFromTheAccountsOwnSenderInItsCanonicalForm() {
+		this.accounts.apply(account("acme", AccountStatus.ACTIVE, "+14155550123"));
+		this.carrier.answers(new CarrierAnswer.Accepted("SM1"));
+
+		this.flow.attempt(
+				new PendingText(MessageRequested.newBuilder(request("m1", null)).setSender("(415) 555-0123").build()));
+
+		assertThat(this.statuses.last().getStatus()).isEqualTo(MessageStatus.SUBMITTED);
+		assertThat(this.carrier.calls).singleElement()
+			.satisfies((call) -> assertThat(call.from()).isEqualTo("+14155550123"));
+	}
+
+	@Test
 	void settlesNothingThatNeedsTheCarrier() {
 		assertThat(this.flow.settle(text("m1", null))).isNull();
 		assertThat(this.carrier.calls).isEmpty();
@@ -432,6 +492,23 @@ class SubmissionFlowTests {
 			step = this.flow.attempt(text);
 		}
 		return step;
+	}
+
+	private static AccountState account(String id, AccountStatus status, String sender) {
+		return AccountState.newBuilder()
+			.setAccountId(id)
+			.setName(id)
+			.setStatus(status)
+			.setApiKeys(List.of())
+			.setSenders(List.of(SenderEntry.newBuilder()
+				.setNumber(sender)
+				.setKind(SenderKind.LONG_CODE)
+				.setSegmentsPerSecond(1)
+				.build()))
+			.setDefaultSender(sender)
+			.setVersion(1)
+			.setUpdatedAt(NOW)
+			.build();
 	}
 
 	private static PendingText text(String messageId, Instant expiresAt) {

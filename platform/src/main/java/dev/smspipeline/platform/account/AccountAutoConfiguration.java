@@ -30,14 +30,16 @@ import dev.smspipeline.platform.problem.ProblemWriter;
 import dev.smspipeline.schemas.Topics;
 
 /**
- * API key authentication for {@code /api/**}, on by default in every service that depends
- * on the platform jar, against an in-memory {@link AccountDirectory} that
- * {@link AccountStateReader} keeps in step with the compacted {@code sms.accounts} topic
- * (declared here too, so whichever service starts first creates it compacted).
+ * The accounts of every service that depends on the platform jar: an in-memory
+ * {@link AccountDirectory} that {@link AccountStateReader} keeps in step with the
+ * compacted {@code sms.accounts} topic (declared here too, so whichever service starts
+ * first creates it compacted), with its health; and, unless
+ * {@code sms.accounts.enabled=false}, API key authentication for {@code /api/**} against
+ * it. A service without an API (dispatch) turns the keys off and still reads the
+ * accounts: who owns which sender number, which account is suspended.
  */
 @AutoConfiguration(after = { TopicAutoConfiguration.class, ProblemAutoConfiguration.class },
 		afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
-@ConditionalOnProperty(name = "sms.accounts.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(AccountSettings.class)
 public class AccountAutoConfiguration {
 
@@ -48,29 +50,36 @@ public class AccountAutoConfiguration {
 		return directory;
 	}
 
-	@Bean
-	ApiKeyUsage apiKeyUsage(ObjectProvider<Clock> clock) {
-		return new ApiKeyUsage(clock.getIfAvailable(Clock::systemUTC));
-	}
+	/** API keys on {@code /api/**}, unless {@code sms.accounts.enabled=false}. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "sms.accounts.enabled", havingValue = "true", matchIfMissing = true)
+	static class ApiKeyConfiguration {
 
-	@Bean
-	FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(AccountDirectory accounts,
-			ProblemWriter problems, ApiKeyUsage usage) {
-		FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(
-				new ApiKeyAuthenticationFilter(accounts, problems, usage));
-		registration.addUrlPatterns("/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		return registration;
-	}
+		@Bean
+		ApiKeyUsage apiKeyUsage(ObjectProvider<Clock> clock) {
+			return new ApiKeyUsage(clock.getIfAvailable(Clock::systemUTC));
+		}
 
-	@Bean
-	WebMvcConfigurer currentAccountArgument() {
-		return new WebMvcConfigurer() {
-			@Override
-			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-				resolvers.add(new CurrentAccountArgumentResolver());
-			}
-		};
+		@Bean
+		FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyAuthenticationFilter(AccountDirectory accounts,
+				ProblemWriter problems, ApiKeyUsage usage) {
+			FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(
+					new ApiKeyAuthenticationFilter(accounts, problems, usage));
+			registration.addUrlPatterns("/*");
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+			return registration;
+		}
+
+		@Bean
+		WebMvcConfigurer currentAccountArgument() {
+			return new WebMvcConfigurer() {
+				@Override
+				public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+					resolvers.add(new CurrentAccountArgumentResolver());
+				}
+			};
+		}
+
 	}
 
 	/** The reader and the topic, where the service talks to Kafka. */

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.smspipeline.events.AccountState;
@@ -34,7 +36,7 @@ public class AccountDirectory {
 
 	private volatile Map<String, AccountId> bySender = Map.of();
 
-	private volatile boolean loaded;
+	private final CompletableFuture<Void> loaded = new CompletableFuture<>();
 
 	/**
 	 * The owner of an API key.
@@ -105,7 +107,18 @@ public class AccountDirectory {
 	 * until then, an unknown key may belong to an account not read yet.
 	 */
 	public boolean loaded() {
-		return this.loaded;
+		return this.loaded.isDone();
+	}
+
+	/**
+	 * Completes once {@link #loaded()}: for a service that must not decide anything on
+	 * accounts before it has read them all (dispatch starts its intake then). Its
+	 * callbacks run on the reader's thread, or at once on the caller's when already
+	 * loaded, and must not block.
+	 * @return a stage that completes normally, once
+	 */
+	public CompletionStage<Void> whenLoaded() {
+		return this.loaded.minimalCompletionStage();
 	}
 
 	/** How many accounts the topic has told this service about. */
@@ -114,7 +127,7 @@ public class AccountDirectory {
 	}
 
 	void markLoaded() {
-		this.loaded = true;
+		this.loaded.complete(null);
 	}
 
 	/** Rebuilds the key index; readers see the old or the new one whole. */

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * Accounts and API key authentication.
  *
  * @param enabled whether {@code /api/**} requires an API key (a service without an API
- * turns it off)
+ * turns it off; it still reads {@code sms.accounts})
  * @param bootstrap accounts known from start-up until {@code sms.accounts} has a state
  * for them: account id to the SHA-256 hex of its API key
  * ({@code SMS_ACCOUNTS_BOOTSTRAP_DEMO=<hash>} binds account {@code demo});

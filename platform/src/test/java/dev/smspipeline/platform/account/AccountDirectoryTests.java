@@ -3,6 +3,7 @@ package dev.smspipeline.platform.account;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +92,18 @@ class AccountDirectoryTests {
 		assertThat(this.directory.findByApiKey("acme-key")).map(ApiKeyOwner::account).contains(new AccountId("acme"));
 		assertThat(this.directory.findByApiKey("globex-key")).map(ApiKeyOwner::account)
 			.contains(new AccountId("globex"));
+	}
+
+	@Test
+	void tellsWhoWaitsForItOnceItIsLoaded() {
+		AtomicBoolean told = new AtomicBoolean();
+		this.directory.whenLoaded().thenRun(() -> told.set(true));
+		assertThat(told).isFalse();
+
+		this.directory.markLoaded();
+
+		assertThat(told).isTrue();
+		assertThat(this.directory.loaded()).isTrue();
 	}
 
 	static AccountState state(String id, long version, AccountStatus status, String... keys) {
