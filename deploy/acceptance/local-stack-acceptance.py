@@ -5,6 +5,13 @@
             apart, once each, while 40 texts to other numbers fired at the same time
             reach it with a median wait under 0.5 s; then a backlog of 20 texts to one
             number is served with a median gap under 1.05 s
+  accounts  tenants at run time, with no restart: an account created through the admin API
+            texts within 5 s (request accepted and at the carrier); its revoked key is
+            refused by campaign-service and status-service within 5 s; it cannot send
+            from another account's number; a lead texted by two accounts who replies STOP
+            to one is opted out of that one only; "Yes, see you at 3" changes nothing; a
+            replayed signed reply changes nothing; a STOP to a number nobody owns yet is
+            applied once an account owns it
   campaign  a 300-recipient inline campaign, quiet hours off, reaches DONE and its
             per-bucket counts add up to 300 (start status-service with a short
             SMS_STATUS_DELIVERY_WINDOW, e.g. PT20S, so silent numbers age out)
@@ -15,6 +22,8 @@ fails. Standard library only.
 """
 import base64
 import concurrent.futures
+import hashlib
+import hmac
 import json
 import os
 import random
@@ -22,6 +31,7 @@ import statistics
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -167,6 +177,122 @@ def campaign():
     ok = check(final["status"] == "DONE", f"campaign {campaign_id} is {final['status']} after {elapsed:.0f} s")
     ok &= check(sum(counts.values()) == 300 == stats["counts"]["total"],
                 f"bucket counts {counts} add up to {sum(counts.values())} (300), total {stats['counts']['total']}")
+    return ok
+
+
+def admin(method, path, body=None):
+    return call(method, f"{CAMPAIGN}/admin/v1/accounts{path}", body,
+                {"Authorization": f"Bearer {read_state('admin-key')}"})
+
+
+def as_key(key, method, url, body=None):
+    return call(method, url, body, {"Authorization": f"Bearer {key}"})
+
+
+def new_account(run, name, number):
+    status, answer = admin("POST", "", {"id": f"{name}-{run}", "name": name,
+                                        "senders": [{"number": number, "kind": "LONG_CODE"}]})
+    if status != 201:
+        raise SystemExit(f"creating account {name} answered {status}: {answer}")
+    status, key = admin("POST", f"/{name}-{run}/keys", {"name": "acceptance"})
+    if status != 201:
+        raise SystemExit(f"issuing a key answered {status}: {key}")
+    return f"{name}-{run}", key["keyId"], key["apiKey"]
+
+
+def reply(sender, to, body):
+    """A lead's text through the simulator, which signs the inbound webhook as the carrier."""
+    status, answer = call("POST", f"{CARRIER}/sim/inbound", {"From": sender, "To": to, "Body": body})
+    if status != 200:
+        raise SystemExit(f"POST /sim/inbound answered {status}: {answer}")
+    return answer
+
+
+def replay(webhook_url, params):
+    """Posts a signed inbound webhook again, exactly as the carrier would on a retry."""
+    _, token = credentials()
+    payload = webhook_url + "".join(k + params[k] for k in sorted(params))
+    signature = base64.b64encode(hmac.new(token.encode(), payload.encode(), hashlib.sha1).digest()).decode()
+    request = urllib.request.Request(webhook_url, data=urllib.parse.urlencode(params).encode(), method="POST",
+                                     headers={"X-Twilio-Signature": signature,
+                                              "Content-Type": "application/x-www-form-urlencoded"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status
+
+
+def text_status(key, recipient, body, sender=None):
+    request = {"recipient": recipient, "body": body}
+    if sender:
+        request["sender"] = sender
+    return as_key(key, "POST", f"{CAMPAIGN}/api/v1/messages", request)
+
+
+def opted_out(key, recipient):
+    """Whether the account's next text to the lead is refused as opted out (a text that goes
+    out is a real text: the check sends one)."""
+    status, answer = text_status(key, recipient, f"Reminder {time.time_ns()}")
+    return status == 202 and answer.get("reasonCode") == "OPTED_OUT"
+
+
+def accounts():
+    run = f"{time.time():.0f}"
+    a_number, b_number, orphan_number = unique_numbers(3, "+1646555")
+    lead, other_lead = unique_numbers(2, "+1212555")
+    ok = True
+
+    created = time.time()
+    a_id, a_key_id, a_key = new_account(run, "accept-a", a_number)
+    status, answer = wait_for(lambda: (lambda r: r if r[0] == 202 else None)(
+        text_status(a_key, lead, "Welcome to Spring Clinic")), 30, "the new account's first text")
+    accepted_after = time.time() - created
+    at_carrier = wait_for(lambda: accepted(carrier_log({lead})), 30, "the new account's text at the carrier")
+    carrier_after = at_carrier[0]["receivedAt"] / 1000 - created if "receivedAt" in at_carrier[0] else None
+    ok &= check(accepted_after <= 5, f"new account's text accepted {accepted_after:.2f} s after creation")
+    if carrier_after is not None:
+        ok &= check(carrier_after <= 5, f"new account's text at the carrier {carrier_after:.2f} s after creation")
+
+    b_id, _, b_key = new_account(run, "accept-b", b_number)
+    wait_for(lambda: text_status(b_key, other_lead, "Hello from B")[0] == 202, 30, "account B's key")
+    status, answer = text_status(b_key, other_lead, "Your bank account is locked", sender=a_number)
+    ok &= check(status == 422 and "sender" in str(answer),
+                f"account B sending from A's number answered {status} naming sender")
+
+    # The lead, texted by both accounts from their own numbers, answers STOP to A only.
+    text_status(b_key, lead, "Your order shipped")
+    stop = reply(lead, a_number, "STOP")
+    wait_for(lambda: opted_out(a_key, lead), 30, "the STOP to A applied")
+    ok &= check(not opted_out(b_key, lead), "STOP to A's number left the lead opted in with B")
+
+    reply(lead, b_number, "Yes, see you at 3")
+    reply(lead, b_number, "Cancel my 3pm")
+    time.sleep(3)
+    ok &= check(not opted_out(b_key, lead), "'Yes, see you at 3' and 'Cancel my 3pm' changed nothing for B")
+
+    reply(lead, a_number, "START")
+    wait_for(lambda: not opted_out(a_key, lead), 30, "the START to A applied")
+    replay(stop["webhookUrl"], {"MessageSid": stop["messageSid"], "SmsMessageSid": stop["messageSid"],
+                                "SmsSid": stop["messageSid"], "AccountSid": credentials()[0], "From": lead,
+                                "To": a_number, "Body": "STOP", "NumMedia": "0", "NumSegments": "1",
+                                "SmsStatus": "received", "ApiVersion": "2010-04-01"})
+    time.sleep(3)
+    ok &= check(not opted_out(a_key, lead), "the replayed signed STOP changed nothing after the lead's START")
+
+    # A STOP to a number nobody owns yet, then an account that owns it.
+    reply(other_lead, orphan_number, "STOP")
+    c_id, _, c_key = new_account(run, "accept-c", orphan_number)
+    kept = time.time()
+    wait_for(lambda: opted_out(c_key, other_lead), 60, "the kept STOP applied to the number's new owner")
+    ok &= check(True, f"kept STOP applied {time.time() - kept:.1f} s after its number got an owner")
+
+    status, _ = admin("DELETE", f"/{a_id}/keys/{a_key_id}")
+    revoked = time.time()
+    wait_for(lambda: as_key(a_key, "GET", f"{CAMPAIGN}/api/v1/campaigns")[0] == 401, 10, "401 on campaign-service")
+    campaign_after = time.time() - revoked
+    wait_for(lambda: as_key(a_key, "GET", f"{STATUS}/api/v1/campaigns")[0] == 401, 10, "401 on status-service")
+    status_after = time.time() - revoked
+    ok &= check(status == 204 and campaign_after <= 5 and status_after <= 5,
+                f"revoked key refused by campaign-service after {campaign_after:.2f} s, "
+                f"status-service after {status_after:.2f} s")
     return ok
 
 
