@@ -85,6 +85,7 @@ class ConsentReplies {
 						PhoneNumberMask.mask(reply.lead()), PhoneNumberMask.mask(reply.sender()), reply.messageSid());
 			}
 		}
+		this.metrics.pending(this.replies.pendingSummary(), this.clock.instant());
 	}
 
 	private String apply(Reply reply) {

@@ -40,6 +40,23 @@ class InboundReplies {
 			.update();
 	}
 
+	/** How many replies are not applied yet, and when the oldest of them came. */
+	Pending pendingSummary() {
+		return this.jdbc.sql("SELECT count(*), min(received_at) FROM inbound_reply WHERE applied_at IS NULL")
+			.query((row, n) -> new Pending(row.getLong(1),
+					(row.getTimestamp(2) != null) ? row.getTimestamp(2).toInstant() : null))
+			.single();
+	}
+
+	/**
+	 * Replies not applied yet.
+	 *
+	 * @param count how many
+	 * @param oldest when the oldest came, or {@code null} when there is none
+	 */
+	record Pending(long count, Instant oldest) {
+	}
+
 	/** Replies received before {@code before} and not applied yet, oldest first. */
 	List<Reply> pending(int limit, Instant before) {
 		return this.jdbc.sql("""

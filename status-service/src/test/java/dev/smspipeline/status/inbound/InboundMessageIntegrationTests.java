@@ -1,5 +1,6 @@
 package dev.smspipeline.status.inbound;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -290,6 +292,25 @@ class InboundMessageIntegrationTests {
 		OptOutChange change = optOuts.await((c) -> c.getRecipient().equals(lead));
 		assertThat(change.getAccountId()).isEqualTo(owner.id());
 		assertThat(change.getAction()).isEqualTo(OptOutAction.OPT_OUT);
+	}
+
+	@Test
+	void showsAKeptReplyAsPendingWithItsAgeUntilItIsApplied() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		assertThat(this.carrier.post(this.carrier.inbound(lead, sender, "STOP")).status()).isEqualTo(200);
+
+		double pending = Awaitility.await("the kept reply counted as pending")
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> (this.meters.get("sms.inbound.replies.pending.oldest").gauge().value() >= 1)
+					? this.meters.get("sms.inbound.replies.pending").gauge().value() : 0.0, (count) -> count >= 1);
+
+		AccountsTopic.publish(new TestAccount("owner-" + UUID.randomUUID().toString().substring(0, 8),
+				"sk_owner_" + UUID.randomUUID()), List.of(sender));
+		optOuts.await((c) -> c.getRecipient().equals(lead));
+		Awaitility.await("one reply fewer pending")
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.meters.get("sms.inbound.replies.pending").gauge().value() < pending);
 	}
 
 	@Test
