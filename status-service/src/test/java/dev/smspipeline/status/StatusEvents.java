@@ -73,6 +73,22 @@ public final class StatusEvents {
 		this.kafka.send(Topics.CAMPAIGN_EVENTS, campaignId, event).join();
 	}
 
+	/** Publishes campaign-service's STATUS_CHANGED to FAILED with its reason. */
+	public void announceFailed(String accountId, String campaignId, String reason) {
+		CampaignEvent event = CampaignEvent.newBuilder()
+			.setEventId(campaignId + ":FAILED")
+			.setCampaignId(campaignId)
+			.setAccountId(accountId)
+			.setType(CampaignEventType.STATUS_CHANGED)
+			.setStatus(CampaignStatus.FAILED)
+			.setPreviousStatus(CampaignStatus.PROCESSING)
+			.setReason(reason)
+			.setCounts(Map.of())
+			.setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+			.build();
+		this.kafka.send(Topics.CAMPAIGN_EVENTS, campaignId, event).join();
+	}
+
 	/**
 	 * Waits until the store applied everything published for {@code messageId} so far:
 	 * publishes a marker after it on the same partition (a REQUESTED event with a reason

@@ -23,6 +23,10 @@ import dev.smspipeline.events.CampaignStatus;
  * <li>{@code STATUS_CHANGED} to {@code SENT} with {@code counts.total}: campaign-service
  * released all the campaign's texts, this many. Sets {@code released_total}, which the
  * completion job waits for.</li>
+ * <li>{@code STATUS_CHANGED} to {@code FAILED}: the campaign ended without sending
+ * (nobody left to send to, or over its account's sending limit), perhaps before any text:
+ * it is listed as completed with campaign-service's reason
+ * ({@code SENDING_LIMIT: ...}).</li>
  * <li>any other {@code STATUS_CHANGED}: the campaign's lifecycle status, on a campaign
  * already known.</li>
  * <li>{@code COMPLETED}: the campaign was completed (by this service, maybe by another
@@ -79,6 +83,18 @@ class CampaignEventStore {
 					    campaign_status = CASE WHEN c.completed_at IS NULL THEN 'SENT' ELSE c.campaign_status END,
 					    created_at = LEAST(c.created_at, EXCLUDED.created_at)
 					""").params(account, campaign, at, total, at).update();
+		}
+		else if (event.getType() == CampaignEventType.STATUS_CHANGED && event.getStatus() == CampaignStatus.FAILED) {
+			String reason = (event.getReason() != null) ? event.getReason() : "FAILED";
+			this.jdbc.sql("""
+					INSERT INTO campaign_counters AS c (account_id, campaign_id, created_at, campaign_status,
+					    completed_at, completion_reason)
+					VALUES (?, ?, ?, 'FAILED', ?, ?)
+					ON CONFLICT (account_id, campaign_id) DO UPDATE SET
+					    completed_at = COALESCE(c.completed_at, EXCLUDED.completed_at),
+					    completion_reason = COALESCE(c.completion_reason, EXCLUDED.completion_reason),
+					    campaign_status = CASE WHEN c.completed_at IS NULL THEN 'FAILED' ELSE c.campaign_status END
+					""").params(account, campaign, at, at, reason).update();
 		}
 		else if (event.getType() == CampaignEventType.STATUS_CHANGED && event.getStatus() != CampaignStatus.UNKNOWN) {
 			status(account, campaign, event.getStatus());

@@ -137,6 +137,23 @@ class CampaignCompletionIntegrationTests {
 	}
 
 	@Test
+	void listsACampaignThatFailedBeforeAnyTextWithItsReason() {
+		FreshAccount account = FreshAccount.create(this.accounts, this.baseUrl);
+		String campaign = UUID.randomUUID().toString();
+
+		this.events.announceFailed(account.id(), campaign, "SENDING_LIMIT: over the daily limit of 2");
+
+		ApiResponse stats = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> account.api().get("/api/v1/campaigns/" + campaign + "/stats"),
+					(response) -> response.status() == 200);
+		assertThat(stats.<String>json("$.completion.campaignStatus")).isEqualTo("FAILED");
+		assertThat(stats.<String>json("$.completion.reason")).isEqualTo("SENDING_LIMIT: over the daily limit of 2");
+		assertThat(stats.<Integer>json("$.counts.total")).isZero();
+		Completions.assertNone(campaignEvents, campaign);
+	}
+
+	@Test
 	void givesTheDeliveryWindowAsReasonWhenSomeTextsAreOnlyFinalByAgeing() {
 		FreshAccount account = FreshAccount.create(this.accounts, this.baseUrl);
 		String campaign = UUID.randomUUID().toString();
