@@ -50,10 +50,10 @@ public record Quota(Long dailyLimit, Long monthlyLimit, long usedToday, long use
 		Instant tomorrow = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 		Instant nextMonth = today.withDayOfMonth(1).plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 		String detail = overMonth
-				? "%d more segments would pass this account's monthly limit of %d (%d used this month, UTC)"
-					.formatted(segments, this.monthlyLimit, this.usedThisMonth)
-				: "%d more segments would pass this account's daily limit of %d (%d used today, UTC)"
-					.formatted(segments, this.dailyLimit, this.usedToday);
+				? "%d more %s would pass this account's monthly limit of %d (%d used this month, UTC)".formatted(
+						segments, (segments == 1) ? "segment" : "segments", this.monthlyLimit, this.usedThisMonth)
+				: "%d more %s would pass this account's daily limit of %d (%d used today, UTC)".formatted(segments,
+						(segments == 1) ? "segment" : "segments", this.dailyLimit, this.usedToday);
 		return Optional.of(new Refusal(detail, overMonth ? nextMonth : tomorrow));
 	}
 
