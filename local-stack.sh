@@ -56,6 +56,17 @@ PARTS="kafka postgres schema-registry carrier-simulator campaign-service dispatc
 PHASES=("kafka postgres" "schema-registry carrier-simulator" "campaign-service dispatch-service status-service")
 TERMINAL_STATUSES="DELIVERED UNDELIVERED FAILED REJECTED CANCELED EXPIRED DELIVERY_UNKNOWN"
 
+# Sender numbers of the local stack's accounts. The carrier simulator takes any From; these
+# stay clear of its scenario numbers (+1 415 201..210 xxxx, which are recipients anyway) and
+# of the recipients the demo, the acceptance checks and the benchmarks text (+1 415 ...).
+# demo: a short code, its default sender (100 segments/s: the demo and the acceptance checks
+# are not bound by a sender's rate), and a long code. `account create` gives each new
+# account the first free long code of +1 628 555 0101 to 0199.
+DEMO_SHORT_CODE=24680
+DEMO_LONG_CODE=+16285550100
+ACCOUNT_LONG_CODE_PREFIX=+162855501
+DEMO_HELP_TEXT="Local stack demo: test texts only. Reply STOP to opt out, START to opt back in."
+
 if [[ -t 1 ]]; then
 	BOLD=$'\e[1m' DIM=$'\e[2m' RED=$'\e[31m' GREEN=$'\e[32m' YELLOW=$'\e[33m' RESET=$'\e[0m'
 else
@@ -694,6 +705,7 @@ cmd_start() {
 		fi
 	done
 	say "Started in $((SECONDS - begin))s."
+	if [[ " ${to_start[*]} " == *" campaign-service "* ]]; then ensure_demo_senders; fi
 	say ""
 	print_table
 	# The demo key is printed once, after the first start that got this far.
@@ -1032,27 +1044,94 @@ scenario_name() {
 # Accounts: campaign-service's admin API with the local operator key
 # ---------------------------------------------------------------------------------------
 
+# Calls the admin API: admin_call METHOD PATH [JSON [CONTENT-TYPE]]. Sets ADMIN_STATUS (the
+# HTTP status, 000 when campaign-service does not answer) and ADMIN_BODY.
+admin_call() {
+	local method=$1 path=$2 data=${3:-} type=${4:-application/json} admin answer
+	admin=$(tr -d ' \r\n' <"$STATE_DIR/admin-key")
+	local args=(-sS --max-time 10 -X "$method" "http://localhost:$CAMPAIGN_PORT$path"
+		-H "Authorization: Bearer $admin" -w '\n%{http_code}')
+	[[ -z $data ]] || args+=(-H "Content-Type: $type" --data "$data")
+	answer=$(curl "${args[@]}" 2>/dev/null) || answer=$'\n000'
+	ADMIN_STATUS=${answer##*$'\n'}
+	ADMIN_BODY=${answer%$'\n'*}
+}
+
+# A string as a JSON string literal (quotes, backslashes and control characters escaped).
+json_string() {
+	local s=${1//\\/\\\\}
+	s=${s//\"/\\\"}
+	s=${s//$'\n'/\\n}
+	s=${s//$'\r'/\\r}
+	s=${s//$'\t'/\\t}
+	printf '"%s"' "$s"
+}
+
+# Gives the demo account its senders (DEMO_SHORT_CODE, its default sender, and
+# DEMO_LONG_CODE) and help text, once: only while it has no sender at all, so a restart
+# changes nothing and an operator's later changes to demo are kept (an operator who removes
+# every sender gets these back at the next start). campaign-service creates demo itself at
+# start-up (sms.accounts.bootstrap); a failure here is reported and leaves the stack running.
+ensure_demo_senders() {
+	local deadline=$((SECONDS + 30)) patch
+	[[ -s $STATE_DIR/admin-key ]] || return 0
+	while :; do
+		admin_call GET /admin/v1/accounts/demo
+		[[ $ADMIN_STATUS == 404 || $ADMIN_STATUS == 000 ]] && ((SECONDS < deadline)) || break
+		sleep 0.5
+	done
+	if [[ $ADMIN_STATUS != 200 ]]; then
+		say "${YELLOW}note:${RESET} could not read the demo account (HTTP $ADMIN_STATUS); its senders are left as they are"
+		return 0
+	fi
+	[[ ${ADMIN_BODY//[[:space:]]/} == *'"senders":[]'* ]] || return 0
+	patch=$(printf '{"senders": [{"number": "%s", "kind": "SHORT_CODE"}, {"number": "%s", "kind": "LONG_CODE"}], "defaultSender": "%s", "helpText": %s}' \
+		"$DEMO_SHORT_CODE" "$DEMO_LONG_CODE" "$DEMO_SHORT_CODE" "$(json_string "$DEMO_HELP_TEXT")")
+	admin_call PATCH /admin/v1/accounts/demo "$patch" application/merge-patch+json
+	if [[ $ADMIN_STATUS == 200 ]]; then
+		say "Gave the demo account its senders: short code $DEMO_SHORT_CODE (its default sender) and long code $DEMO_LONG_CODE"
+	else
+		say "${YELLOW}note:${RESET} giving the demo account its senders answered HTTP $ADMIN_STATUS: $ADMIN_BODY"
+	fi
+}
+
 cmd_account() {
-	local action=${1:-} id=${2:-} name=${3:-} admin answer key
+	local action=${1:-} id=${2:-} name=${3:-} key number taken i body
 	[[ $action == create && -n $id ]] || die "usage: ./local-stack.sh account create <id> [name]"
 	[[ $id =~ ^[a-z0-9][a-z0-9_-]{0,62}$ ]] ||
 		die "an account id is 1 to 63 lowercase letters, digits, '-' or '_', starting with a letter or digit"
 	[[ -s $STATE_DIR/admin-key ]] || die "no operator key in .local-stack/admin-key; it is created by ./local-stack.sh start"
-	admin=$(tr -d ' \r\n' <"$STATE_DIR/admin-key")
-	answer=$(curl -sS --max-time 10 -X POST "http://localhost:$CAMPAIGN_PORT/admin/v1/accounts" \
-		-H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-		-d "{\"id\": \"$id\", \"name\": \"${name:-$id}\"}" -w '\n%{http_code}') ||
-		die "campaign-service does not answer on port $CAMPAIGN_PORT; start the stack first"
-	[[ ${answer##*$'\n'} == 201 ]] || die "creating account '$id' answered ${answer##*$'\n'}: ${answer%$'\n'*}"
-	answer=$(curl -sS --max-time 10 -X POST "http://localhost:$CAMPAIGN_PORT/admin/v1/accounts/$id/keys" \
-		-H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d '{"name": "local-stack"}')
-	key=$(sed -n 's/.*"apiKey":"\([^"]*\)".*/\1/p' <<<"$answer")
-	[[ -n $key ]] || die "issuing a key for '$id' answered: $answer"
+	command -v curl >/dev/null 2>&1 || die "account create needs curl"
+	# A long code of its own, so it can text at once: the first of ACCOUNT_LONG_CODE_PREFIX
+	# 01 to 99 that no account has (one taken meanwhile answers 422: the next is tried).
+	admin_call GET /admin/v1/accounts
+	[[ $ADMIN_STATUS != 000 ]] || die "campaign-service does not answer on port $CAMPAIGN_PORT; start the stack first"
+	[[ $ADMIN_STATUS == 200 ]] || die "listing the accounts answered $ADMIN_STATUS: $ADMIN_BODY"
+	taken=" $({ grep -o '"number":"[^"]*"' <<<"${ADMIN_BODY//[[:space:]]/}" || true; } | cut -d'"' -f4 | tr '\n' ' ')"
+	number="" ADMIN_STATUS="" ADMIN_BODY=""
+	for ((i = 1; i <= 99; i++)); do
+		number=$(printf '%s%02d' "$ACCOUNT_LONG_CODE_PREFIX" "$i")
+		[[ $taken != *" $number "* ]] || continue
+		body=$(printf '{"id": "%s", "name": %s, "senders": [{"number": "%s", "kind": "LONG_CODE"}], "defaultSender": "%s"}' \
+			"$id" "$(json_string "${name:-$id}")" "$number" "$number")
+		admin_call POST /admin/v1/accounts "$body"
+		[[ $ADMIN_STATUS == 422 && $ADMIN_BODY == *'senders[0].number'* ]] || break
+		taken+="$number "
+	done
+	[[ $ADMIN_STATUS != 000 ]] || die "campaign-service does not answer on port $CAMPAIGN_PORT; start the stack first"
+	[[ $ADMIN_STATUS != 409 ]] || die "account '$id' exists already"
+	[[ $ADMIN_STATUS == 201 ]] || die "creating account '$id' answered ${ADMIN_STATUS:-nothing (no long code of ${ACCOUNT_LONG_CODE_PREFIX}01 to ${ACCOUNT_LONG_CODE_PREFIX}99 is free)}: $ADMIN_BODY"
+	admin_call POST "/admin/v1/accounts/$id/keys" '{"name": "local-stack"}'
+	key=$(sed -n 's/.*"apiKey":"\([^"]*\)".*/\1/p' <<<"$ADMIN_BODY")
+	[[ $ADMIN_STATUS == 201 && -n $key ]] || die "issuing a key for '$id' answered $ADMIN_STATUS: $ADMIN_BODY"
 	(
 		umask 077
 		printf '%s\n' "$key" >"$STATE_DIR/$id-api-key"
 	)
-	say "Account '$id' created; its API key is in .local-stack/$id-api-key (readable by you only):"
+	chmod 600 "$STATE_DIR/$id-api-key"
+	say "Account '$id' created with the long code $number, its default sender."
+	say "Its API key (shown only this once; kept in .local-stack/$id-api-key, readable by you only):"
+	say "  $key"
 	say "  curl -H \"Authorization: Bearer \$(cat .local-stack/$id-api-key)\" http://localhost:$CAMPAIGN_PORT/api/v1/campaigns"
 }
 
@@ -1260,8 +1339,10 @@ Usage: ./local-stack.sh [command]
   demo [count]      Send count texts (default 200) through the API and report how they ended.
   account create <id> [name]
                     Create an account through campaign-service's admin API (operator key in
-                    .local-stack/admin-key) and issue its first API key, written to
-                    .local-stack/<id>-api-key (mode 600); it works at once, no restart.
+                    .local-stack/admin-key) with a long code of its own as its default sender
+                    (the first free one of ${ACCOUNT_LONG_CODE_PREFIX}01 to ${ACCOUNT_LONG_CODE_PREFIX}99), and issue its
+                    first API key, printed and written to .local-stack/<id>-api-key (mode 600);
+                    it works at once, no restart.
   bench [options]   End-to-end benchmark of the running stack (deploy/bench): --messages N,
                     --numbers M, --rate R, --repeat-share S, --via rest|kafka|mixed (bench --help
                     lists all); prints the figures and a RESULT line, chart in .local-stack/bench/.
@@ -1284,7 +1365,8 @@ Other settings: STOP_TIMEOUT (seconds before SIGKILL, $STOP_TIMEOUT), LOCAL_STAC
 
 State in .local-stack/: <part>.pid, logs/, kafka/ and postgres/ data (kept across restarts),
 carrier.env (generated carrier account SID and auth token), api-key (the 'demo' account's API
-key, mode 600), admin-key (the operator key of the accounts admin API, mode 600). PostgreSQL: user $DATABASE_USERNAME, password $DATABASE_PASSWORD, databases campaign, dispatch,
+key, mode 600; demo texts from the short code $DEMO_SHORT_CODE by default and owns the long code
+$DEMO_LONG_CODE too, given at the first start), admin-key (the operator key of the accounts admin API, mode 600). PostgreSQL: user $DATABASE_USERNAME, password $DATABASE_PASSWORD, databases campaign, dispatch,
 status (local connections are trusted). Delete .local-stack/ (when stopped) to start from scratch.
 EOF
 }

@@ -171,7 +171,7 @@ public class AccountAdmin {
 			Optional<AccountView> existing = this.store.lock(id);
 			if (existing.isEmpty()) {
 				AccountView account = new AccountView(id, id, AccountView.ACTIVE, List.of(), null, null, null, false,
-						List.of(), 1, now, now);
+						List.of(), null, 1, now, now);
 				this.store.insert(account);
 				this.store.insertKey(id, CONFIGURED_KEY, hash.hex(), "configured at start-up", now);
 				this.states.publish(account);
@@ -261,10 +261,14 @@ public class AccountAdmin {
 		if (!errors.isEmpty()) {
 			throw Problems.invalid(errors);
 		}
+		String helpText = HelpTexts.normalized(request.helpText());
+		if (helpText != null && !HelpTexts.fits(helpText)) {
+			throw Problems.unprocessable("helpText", HelpTexts.TOO_LONG);
+		}
 		String name = (request.name() != null && !request.name().isBlank()) ? request.name().strip() : request.id();
 		return new AccountView(request.id(), name, status, List.copyOf(senders), defaultSender, request.dailyLimit(),
-				request.monthlyLimit(), Boolean.TRUE.equals(request.trial()), List.copyOf(verified), version, createdAt,
-				now);
+				request.monthlyLimit(), Boolean.TRUE.equals(request.trial()), List.copyOf(verified), helpText, version,
+				createdAt, now);
 	}
 
 	private void refuseForeignSenders(AccountView account) {
@@ -285,7 +289,7 @@ public class AccountAdmin {
 							sender.segmentsPerSecond()))
 					.toList(),
 				account.defaultSender(), account.dailyLimit(), account.monthlyLimit(), account.trial(),
-				account.verifiedNumbers());
+				account.verifiedNumbers(), account.helpText());
 	}
 
 	private void validate(AccountRequest request) {

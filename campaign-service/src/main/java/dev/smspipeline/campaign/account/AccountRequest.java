@@ -23,12 +23,15 @@ import jakarta.validation.constraints.Size;
  * @param monthlyLimit most segments a calendar month, absent for none
  * @param trial whether the account may text only its verified numbers
  * @param verifiedNumbers the numbers a trial account may text
+ * @param helpText the answer to a lead's HELP or INFO sent to one of the account's
+ * senders, at most one SMS segment ({@link HelpTexts}); absent or blank: the service-wide
+ * help text
  */
 public record AccountRequest(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,62}",
 		message = "must be 1 to 63 lowercase letters, digits, '-' or '_', starting with a letter or digit") String id,
 		@Size(max = 200) String name, @Size(max = 1000) List<@NotNull @Valid SenderRequest> senders,
 		String defaultSender, @PositiveOrZero Long dailyLimit, @PositiveOrZero Long monthlyLimit, Boolean trial,
-		@Size(max = 1000) List<@NotBlank String> verifiedNumbers) {
+		@Size(max = 1000) List<@NotBlank String> verifiedNumbers, String helpText) {
 
 	/**
 	 * One sender number.

@@ -66,6 +66,7 @@ class AccountStates {
 			.setMonthlyLimit(account.monthlyLimit())
 			.setTrial(account.trial())
 			.setVerifiedNumbers(account.verifiedNumbers())
+			.setHelpText(account.helpText())
 			.setVersion(account.version())
 			.setUpdatedAt(account.updatedAt())
 			.build();

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Repository;
 class AccountStore {
 
 	private static final String COLUMNS = """
-			id, name, status, default_sender, daily_limit, monthly_limit, trial, verified_numbers, version,
-			created_at, updated_at""";
+			id, name, status, default_sender, daily_limit, monthly_limit, trial, verified_numbers, help_text,
+			version, created_at, updated_at""";
 
 	private final JdbcClient jdbc;
 
@@ -62,25 +62,25 @@ class AccountStore {
 	boolean insert(AccountView account) {
 		return this.jdbc.sql("""
 				INSERT INTO account (id, name, status, default_sender, daily_limit, monthly_limit, trial,
-				    verified_numbers, version, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?)
+				    verified_numbers, help_text, version, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)
 				ON CONFLICT (id) DO NOTHING
 				""")
 			.params(account.id(), account.name(), account.status(), account.defaultSender(), account.dailyLimit(),
-					account.monthlyLimit(), account.trial(), textArray(account.verifiedNumbers()), account.version(),
-					Timestamp.from(account.createdAt()), Timestamp.from(account.updatedAt()))
+					account.monthlyLimit(), account.trial(), textArray(account.verifiedNumbers()), account.helpText(),
+					account.version(), Timestamp.from(account.createdAt()), Timestamp.from(account.updatedAt()))
 			.update() == 1;
 	}
 
 	void update(AccountView account) {
 		this.jdbc.sql("""
 				UPDATE account SET name = ?, status = ?, default_sender = ?, daily_limit = ?, monthly_limit = ?,
-				    trial = ?, verified_numbers = ?::text[], version = ?, updated_at = ?
+				    trial = ?, verified_numbers = ?::text[], help_text = ?, version = ?, updated_at = ?
 				WHERE id = ?
 				""")
 			.params(account.name(), account.status(), account.defaultSender(), account.dailyLimit(),
-					account.monthlyLimit(), account.trial(), textArray(account.verifiedNumbers()), account.version(),
-					Timestamp.from(account.updatedAt()), account.id())
+					account.monthlyLimit(), account.trial(), textArray(account.verifiedNumbers()), account.helpText(),
+					account.version(), Timestamp.from(account.updatedAt()), account.id())
 			.update();
 	}
 
@@ -158,7 +158,7 @@ class AccountStore {
 			.list();
 		return new AccountView(account.id(), account.name(), account.status(), senders, account.defaultSender(),
 				account.dailyLimit(), account.monthlyLimit(), account.trial(), account.verifiedNumbers(),
-				account.version(), account.createdAt(), account.updatedAt());
+				account.helpText(), account.version(), account.createdAt(), account.updatedAt());
 	}
 
 	private static AccountView account(ResultSet row) throws SQLException {
@@ -167,7 +167,7 @@ class AccountStore {
 		return new AccountView(row.getString("id"), row.getString("name"), row.getString("status"), List.of(),
 				row.getString("default_sender"), row.getObject("daily_limit", Long.class),
 				row.getObject("monthly_limit", Long.class), row.getBoolean("trial"), List.copyOf(numbers),
-				row.getLong("version"), row.getTimestamp("created_at").toInstant(),
+				row.getString("help_text"), row.getLong("version"), row.getTimestamp("created_at").toInstant(),
 				row.getTimestamp("updated_at").toInstant());
 	}
 

@@ -15,12 +15,13 @@ import java.util.List;
  * @param monthlyLimit most segments a month, or {@code null}
  * @param trial whether it texts only its verified numbers
  * @param verifiedNumbers the numbers a trial account may text
+ * @param helpText its answer to HELP or INFO, or {@code null} for the service-wide one
  * @param version grows by one with every change, as published
  * @param createdAt when it was created
  * @param updatedAt when it last changed
  */
 public record AccountView(String id, String name, String status, List<Sender> senders, String defaultSender,
-		Long dailyLimit, Long monthlyLimit, boolean trial, List<String> verifiedNumbers, long version,
+		Long dailyLimit, Long monthlyLimit, boolean trial, List<String> verifiedNumbers, String helpText, long version,
 		Instant createdAt, Instant updatedAt) {
 
 	static final String ACTIVE = "ACTIVE";
@@ -29,7 +30,8 @@ public record AccountView(String id, String name, String status, List<Sender> se
 
 	AccountView withStatus(String status, Instant now) {
 		return new AccountView(this.id, this.name, status, this.senders, this.defaultSender, this.dailyLimit,
-				this.monthlyLimit, this.trial, this.verifiedNumbers, this.version + 1, this.createdAt, now);
+				this.monthlyLimit, this.trial, this.verifiedNumbers, this.helpText, this.version + 1, this.createdAt,
+				now);
 	}
 
 	AccountView touched(Instant now) {

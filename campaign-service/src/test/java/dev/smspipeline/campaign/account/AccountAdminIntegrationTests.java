@@ -216,6 +216,79 @@ class AccountAdminIntegrationTests {
 	}
 
 	@Test
+	void aHelpTextIsStoredShownAndPublishedWithTheAccount() {
+		String id = Operator.newAccountId();
+		String helpText = "Spring Clinic: appointment texts. Help: 555-0100. Reply STOP to opt out.";
+
+		ApiResponse created = admin().postJson("/admin/v1/accounts",
+				"{\"id\": \"%s\", \"helpText\": \"  %s \"}".formatted(id, helpText));
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.<String>json("$.helpText")).isEqualTo(helpText);
+		assertThat(admin().get("/admin/v1/accounts/" + id).<String>json("$.helpText")).isEqualTo(helpText);
+		AccountState state = published.await((record) -> record.getAccountId().equals(id));
+		assertThat(state.getHelpText()).isEqualTo(helpText);
+	}
+
+	@Test
+	void aPatchSetsAndANullRemovesTheHelpText() {
+		String id = createAccount();
+
+		ApiResponse set = adminHttp().patch("/admin/v1/accounts/" + id,
+				"{\"helpText\": \"Globex: reply STOP to stop.\"}");
+		ApiResponse removed = adminHttp().patch("/admin/v1/accounts/" + id, "{\"helpText\": null}");
+
+		assertThat(set.<String>json("$.helpText")).isEqualTo("Globex: reply STOP to stop.");
+		assertThat(removed.status()).isEqualTo(200);
+		assertThat(removed.body()).doesNotContain("Globex:");
+		assertThat(
+				published.await((record) -> record.getAccountId().equals(id) && record.getVersion() == 2).getHelpText())
+			.isEqualTo("Globex: reply STOP to stop.");
+		assertThat(
+				published.await((record) -> record.getAccountId().equals(id) && record.getVersion() == 3).getHelpText())
+			.isNull();
+	}
+
+	@Test
+	void aHelpTextOfOneFullSegmentIsAccepted() {
+		String gsm = "{\"id\": \"%s\", \"helpText\": \"%s\"}".formatted(Operator.newAccountId(), "a".repeat(160));
+		String unicode = "{\"id\": \"%s\", \"helpText\": \"%s\"}".formatted(Operator.newAccountId(),
+				"\u2713".repeat(70));
+
+		assertThat(admin().postJson("/admin/v1/accounts", gsm).status()).isEqualTo(201);
+		assertThat(admin().postJson("/admin/v1/accounts", unicode).status()).isEqualTo(201);
+	}
+
+	@Test
+	void aHelpTextLongerThanOneSegmentIsRefusedNamingTheField() {
+		String id = Operator.newAccountId();
+
+		ApiResponse tooLong = admin().postJson("/admin/v1/accounts",
+				"{\"id\": \"%s\", \"helpText\": \"%s\"}".formatted(id, "a".repeat(161)));
+		ApiResponse tooLongUnicode = admin().postJson("/admin/v1/accounts",
+				"{\"id\": \"%s\", \"helpText\": \"%s\"}".formatted(id, "\u2713".repeat(71)));
+
+		assertThat(tooLong.status()).isEqualTo(422);
+		assertThat(tooLong.contentType()).startsWith("application/problem+json");
+		assertThat(tooLong.<String>json("$.errors[0].field")).isEqualTo("helpText");
+		assertThat(tooLongUnicode.status()).isEqualTo(422);
+		assertThat(tooLongUnicode.<String>json("$.errors[0].field")).isEqualTo("helpText");
+		assertThat(admin().get("/admin/v1/accounts/" + id).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aPatchThatMakesTheHelpTextTooLongChangesNothing() {
+		String id = createAccount();
+
+		ApiResponse answer = adminHttp().patch("/admin/v1/accounts/" + id,
+				"{\"helpText\": \"%s\"}".formatted("€".repeat(81)));
+
+		assertThat(answer.status()).isEqualTo(422);
+		assertThat(answer.<String>json("$.errors[0].field")).isEqualTo("helpText");
+		assertThat(admin().get("/admin/v1/accounts/" + id).<Integer>json("$.version")).isEqualTo(1);
+	}
+
+	@Test
 	void aPatchCannotChangeTheId() {
 		String id = createAccount();
 

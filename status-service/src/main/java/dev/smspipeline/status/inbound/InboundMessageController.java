@@ -18,10 +18,11 @@ import dev.smspipeline.platform.logging.PhoneNumberMask;
  * {@code POST /webhooks/carrier/inbound}: Twilio's incoming-message webhook ({@code From}
  * the lead, {@code To} our number, {@code Body}), already proved genuine by the signature
  * filter. A STOP or START keyword publishes one {@code OptOutChange} per account the
- * reply belongs to and answers once the broker holds them all; HELP answers the
- * configured help text; anything else, and a keyword no account can be found for, answers
- * an empty TwiML response. Every answer but a broker outage (503) is 200, so the carrier
- * never retries or alerts on a lead's reply.
+ * reply belongs to and answers once the broker holds them all; HELP (or INFO) answers the
+ * help text of the account that owns the {@code To} number, or the configured one
+ * ({@link HelpAnswers}); anything else, and a keyword no account can be found for,
+ * answers an empty TwiML response. Every answer but a broker outage (503) is 200, so the
+ * carrier never retries or alerts on a lead's reply.
  */
 @RestController
 class InboundMessageController {
@@ -34,15 +35,15 @@ class InboundMessageController {
 
 	private final ConsentReplies replies;
 
-	private final InboundSettings settings;
+	private final HelpAnswers help;
 
 	private final InboundMetrics metrics;
 
 	private final Clock clock;
 
-	InboundMessageController(ConsentReplies replies, InboundSettings settings, InboundMetrics metrics, Clock clock) {
+	InboundMessageController(ConsentReplies replies, HelpAnswers help, InboundMetrics metrics, Clock clock) {
 		this.replies = replies;
-		this.settings = settings;
+		this.help = help;
 		this.metrics = metrics;
 		this.clock = clock;
 	}
@@ -59,7 +60,7 @@ class InboundMessageController {
 		}
 		if (keyword.get().meaning() == InboundKeyword.Meaning.HELP) {
 			this.metrics.received("help");
-			return twiml(help(this.settings.helpText()));
+			return twiml(help(this.help.helpText(to)));
 		}
 		if (messageSid == null || messageSid.isBlank() || from == null || from.isBlank() || to == null
 				|| to.isBlank()) {

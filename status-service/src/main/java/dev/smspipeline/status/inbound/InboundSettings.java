@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The carrier's inbound-message webhook ({@code sms.inbound.*}).
  *
- * @param helpText the answer to a HELP or INFO reply, sent back as the TwiML
- * {@code <Message>}; blank answers nothing (an empty {@code <Response/>})
+ * @param helpText the answer to a HELP or INFO reply sent back as the TwiML
+ * {@code <Message>} when the number the lead wrote to has no owner, or its owner no help
+ * text of its own (an account's {@code helpText} in the admin API comes first); blank
+ * answers nothing (an empty {@code <Response/>})
  * @param senderAccounts the account each of our sender numbers belongs to, keyed by the
  * number's E.164 without its {@code +}
  * ({@code sms.inbound.sender-accounts.14155550100=acme}): the fallback for a STOP or

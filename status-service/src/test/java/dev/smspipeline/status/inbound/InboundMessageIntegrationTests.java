@@ -250,6 +250,46 @@ class InboundMessageIntegrationTests {
 	}
 
 	@Test
+	void answersHelpWithTheHelpTextOfTheAccountThatOwnsTheNumberTheLeadWroteTo() {
+		String lead = newNumber("+1415");
+		String clinicNumber = newNumber("+1500");
+		String salonNumber = newNumber("+1500");
+		TestAccount clinic = newAccount("clinic");
+		TestAccount salon = newAccount("salon");
+		AccountsTopic.publish(clinic, List.of(clinicNumber), "Spring Clinic: appointment texts. Call 555-0101.");
+		AccountsTopic.publish(salon, List.of(salonNumber), "Salon & Spa <salon.test>: bookings. Reply STOP to end.");
+
+		awaitHelpAnswer(lead, clinicNumber, "Spring Clinic: appointment texts. Call 555-0101.");
+		awaitHelpAnswer(lead, salonNumber, "Salon &amp; Spa &lt;salon.test&gt;: bookings. Reply STOP to end.");
+	}
+
+	@Test
+	void answersInfoLikeHelp() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		AccountsTopic.publish(newAccount("clinic"), List.of(sender), "Spring Clinic: appointment texts.");
+
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.carrier.post(this.carrier.inbound(lead, sender, "INFO")).body())
+				.endsWith("<Response><Message>Spring Clinic: appointment texts.</Message></Response>"));
+	}
+
+	@Test
+	void answersHelpWithTheConfiguredTextWhenTheOwnerHasNoHelpTextOfItsOwn() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		TestAccount owner = newAccount("owner");
+		AccountsTopic.publish(owner, List.of(sender), "Owner help text.");
+		awaitHelpAnswer(lead, sender, "Owner help text.");
+
+		AccountsTopic.publish(owner, List.of(sender), null);
+
+		awaitHelpAnswer(lead, sender,
+				"Acme alerts: reply STOP to opt out &amp; START to opt in. &lt;help@acme.test&gt;");
+	}
+
+	@Test
 	void answersAnythingElseWithAnEmptyResponseAndPublishesNothing() {
 		String lead = newNumber("+1415");
 		String sender = newNumber("+1500");
@@ -347,6 +387,22 @@ class InboundMessageIntegrationTests {
 			.setSender(sender));
 		StoredMessages.await(ApiClient.as(account, this.baseUrl), messageId,
 				StoredMessages.hasStatus(MessageStatus.REQUESTED));
+	}
+
+	/**
+	 * Posts HELP until it is answered with {@code escapedText}: accounts apply as read.
+	 */
+	private void awaitHelpAnswer(String lead, String sender, String escapedText) {
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			ApiResponse response = this.carrier.post(this.carrier.inbound(lead, sender, "HELP"));
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.body()).endsWith("<Response><Message>" + escapedText + "</Message></Response>");
+		});
+	}
+
+	private static TestAccount newAccount(String prefix) {
+		return new TestAccount(prefix + "-" + UUID.randomUUID().toString().substring(0, 8),
+				"sk_" + prefix + "_" + UUID.randomUUID());
 	}
 
 	private double unattributed() {

@@ -209,7 +209,8 @@ class LifecycleIntegrationTests {
 		FreshAccount account = FreshAccount.create(this.accounts, this.baseUrl);
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(StatusServiceApplication.class)
 			.initializers(new InfrastructureInitializer())
-			.run("--server.port=0", "--sms.status.delivery-window=PT2S", "--spring.main.banner-mode=off")) {
+			.run("--server.port=0", "--management.server.port=0", "--sms.status.delivery-window=PT2S",
+					"--spring.main.banner-mode=off")) {
 			MessageListenerContainer mine = registry.getListenerContainer(STORE_GROUP);
 			MessageListenerContainer theirs = second.getBean(KafkaListenerEndpointRegistry.class)
 				.getListenerContainer(STORE_GROUP);

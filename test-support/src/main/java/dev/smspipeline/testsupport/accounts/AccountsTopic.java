@@ -45,6 +45,18 @@ public final class AccountsTopic {
 	 * @param senders its sender numbers, E.164
 	 */
 	public static void publish(TestAccount account, List<String> senders) {
+		publish(account, senders, null);
+	}
+
+	/**
+	 * Publishes an active account with one key, these long-code senders and its own
+	 * answer to HELP, newer than any state published for it before, and waits for the
+	 * broker to have it.
+	 * @param account the account and its key in clear
+	 * @param senders its sender numbers, E.164
+	 * @param helpText its answer to HELP or INFO, or {@code null} for none
+	 */
+	public static void publish(TestAccount account, List<String> senders, String helpText) {
 		AccountState state = AccountState.newBuilder()
 			.setAccountId(account.id())
 			.setName(account.id())
@@ -61,6 +73,7 @@ public final class AccountsTopic {
 					.setSegmentsPerSecond(1)
 					.build())
 				.toList())
+			.setHelpText(helpText)
 			.setVersion(System.currentTimeMillis())
 			.setUpdatedAt(Instant.now())
 			.build();
