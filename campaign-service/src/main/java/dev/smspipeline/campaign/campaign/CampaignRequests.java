@@ -14,7 +14,7 @@ import dev.smspipeline.campaign.audience.Audiences;
 import dev.smspipeline.campaign.audience.Recipient;
 import dev.smspipeline.campaign.message.MessageSettings;
 import dev.smspipeline.campaign.message.Senders;
-import dev.smspipeline.campaign.message.SmsSegments;
+import dev.smspipeline.platform.sms.SmsSegments;
 import dev.smspipeline.campaign.message.Template;
 import dev.smspipeline.campaign.schedule.QuietHours;
 import dev.smspipeline.platform.account.AccountId;

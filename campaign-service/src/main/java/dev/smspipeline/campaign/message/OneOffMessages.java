@@ -44,6 +44,7 @@ import dev.smspipeline.events.RequestSource;
 import dev.smspipeline.platform.account.AccountId;
 import dev.smspipeline.platform.problem.FieldError;
 import dev.smspipeline.platform.problem.Problems;
+import dev.smspipeline.platform.sms.SmsSegments;
 import dev.smspipeline.schemas.EventIds;
 import dev.smspipeline.schemas.Topics;
 

@@ -39,7 +39,7 @@ import dev.smspipeline.campaign.limits.Quota;
 import dev.smspipeline.campaign.limits.TrialRecipients;
 import dev.smspipeline.campaign.message.MessageSettings;
 import dev.smspipeline.campaign.message.Senders;
-import dev.smspipeline.campaign.message.SmsSegments;
+import dev.smspipeline.platform.sms.SmsSegments;
 import dev.smspipeline.campaign.message.Template;
 import dev.smspipeline.campaign.message.Texts;
 import dev.smspipeline.campaign.outbox.Outbox;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import dev.smspipeline.campaign.campaign.Campaign;
 import dev.smspipeline.campaign.limits.Quota;
 import dev.smspipeline.campaign.limits.SendingQuotas;
-import dev.smspipeline.campaign.message.SmsSegments;
+import dev.smspipeline.platform.sms.SmsSegments;
 import dev.smspipeline.campaign.message.Template;
 
 /**
