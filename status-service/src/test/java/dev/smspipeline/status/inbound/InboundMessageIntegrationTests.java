@@ -193,6 +193,26 @@ class InboundMessageIntegrationTests {
 	}
 
 	@Test
+	void aReplayedStartCannotLiftTheLeadsLaterStop() {
+		String lead = newNumber("+1415");
+		String sender = newNumber("+1500");
+		textedBefore(TestAccount.ACME, lead, sender);
+		Callback start = this.carrier.inbound(lead, sender, "START");
+		Callback stop = this.carrier.inbound(lead, sender, "STOP");
+		assertThat(this.carrier.post(start).status()).isEqualTo(200);
+		assertThat(this.carrier.post(stop).status()).isEqualTo(200);
+
+		assertThat(this.carrier.post(start).status()).isEqualTo(200);
+
+		Callback marker = this.carrier.inbound(lead, sender, "STOP");
+		assertThat(this.carrier.post(marker).status()).isEqualTo(200);
+		optOuts.await((c) -> c.getEventId().equals(marker.form().get("MessageSid") + ":acme"));
+		assertThat(optOuts.values((c) -> c.getRecipient().equals(lead))).extracting(OptOutChange::getEventId)
+			.containsExactly(start.form().get("MessageSid") + ":acme", stop.form().get("MessageSid") + ":acme",
+					marker.form().get("MessageSid") + ":acme");
+	}
+
+	@Test
 	void optsOutOnlyOfTheAccountThatOwnsTheNumberTheLeadAnswered() {
 		String lead = newNumber("+1415");
 		String clinicNumber = newNumber("+1500");
