@@ -36,6 +36,16 @@ public record Quota(Long dailyLimit, Long monthlyLimit, long usedToday, long use
 	}
 
 	/**
+	 * This quota with {@code segments} more used today and this month.
+	 * @param segments the segments counted since it was read
+	 * @return the quota after them
+	 */
+	public Quota plus(long segments) {
+		return new Quota(this.dailyLimit, this.monthlyLimit, this.usedToday + segments, this.usedThisMonth + segments,
+				this.now);
+	}
+
+	/**
 	 * Why {@code segments} more would pass a limit, and when enough is free again.
 	 * @param segments the segments asked for
 	 * @return the refusal, or empty when they fit

@@ -110,10 +110,7 @@ class CampaignQuota {
 		}
 		List<T> over = texts.subList(fitting, texts.size());
 		long wanted = over.stream().mapToLong(segments::applyAsInt).sum();
-		Quota.Refusal refusal = new Quota(quota.get().dailyLimit(), quota.get().monthlyLimit(),
-				quota.get().usedToday() + used, quota.get().usedThisMonth() + used, now)
-			.refusal(wanted)
-			.orElseThrow();
+		Quota.Refusal refusal = quota.get().plus(used).refusal(wanted).orElseThrow();
 		return Optional.of(new Over<>(over, refusal));
 	}
 

@@ -42,4 +42,9 @@ class QuotaTests {
 		assertThat(refusal.detail()).contains("monthly limit of 1000");
 	}
 
+	@Test
+	void countsSegmentsUsedSinceItWasRead() {
+		assertThat(new Quota(100L, 1000L, 40L, 980L, NOW).plus(15).remaining()).isEqualTo(5);
+	}
+
 }

@@ -85,37 +85,40 @@ class CampaignEventStore {
 					""").params(account, campaign, at, total, at).update();
 		}
 		else if (event.getType() == CampaignEventType.STATUS_CHANGED && event.getStatus() == CampaignStatus.FAILED) {
-			String reason = (event.getReason() != null) ? event.getReason() : "FAILED";
-			this.jdbc.sql("""
-					INSERT INTO campaign_counters AS c (account_id, campaign_id, created_at, campaign_status,
-					    completed_at, completion_reason)
-					VALUES (?, ?, ?, 'FAILED', ?, ?)
-					ON CONFLICT (account_id, campaign_id) DO UPDATE SET
-					    completed_at = COALESCE(c.completed_at, EXCLUDED.completed_at),
-					    completion_reason = COALESCE(c.completion_reason, EXCLUDED.completion_reason),
-					    campaign_status = CASE WHEN c.completed_at IS NULL THEN 'FAILED' ELSE c.campaign_status END
-					""").params(account, campaign, at, at, reason).update();
+			ended(account, campaign, CampaignStatus.FAILED, at,
+					(event.getReason() != null) ? event.getReason() : "FAILED");
 		}
 		else if (event.getType() == CampaignEventType.STATUS_CHANGED && event.getStatus() != CampaignStatus.UNKNOWN) {
 			status(account, campaign, event.getStatus());
 		}
 		else if (event.getType() == CampaignEventType.COMPLETED) {
 			String reason = (event.getReason() != null) ? event.getReason() : "UNKNOWN";
-			this.jdbc.sql("""
-					INSERT INTO campaign_counters AS c (account_id, campaign_id, created_at, campaign_status,
-					    completed_at, completion_reason)
-					VALUES (?, ?, ?, 'DONE', ?, ?)
-					ON CONFLICT (account_id, campaign_id) DO UPDATE SET
-					    completed_at = COALESCE(c.completed_at, EXCLUDED.completed_at),
-					    completion_reason = COALESCE(c.completion_reason, EXCLUDED.completion_reason),
-					    campaign_status = 'DONE'
-					""").params(account, campaign, at, at, reason).update();
+			ended(account, campaign, CampaignStatus.DONE, at, reason);
 			this.jdbc.sql("""
 					INSERT INTO campaign_completion (account_id, campaign_id, reason, completed_at)
 					VALUES (?, ?, ?, ?)
 					ON CONFLICT (account_id, campaign_id) DO NOTHING
 					""").params(account, campaign, reason, at).update();
 		}
+	}
+
+	/**
+	 * Lists the campaign as ended ({@code DONE} or {@code FAILED}) at {@code at} for
+	 * {@code reason}, creating its row if no text named it yet. The first end recorded
+	 * keeps its time and reason; {@code DONE} always sets the status, {@code FAILED} only
+	 * on a campaign not ended yet.
+	 */
+	private void ended(String account, String campaign, CampaignStatus status, OffsetDateTime at, String reason) {
+		this.jdbc.sql("""
+				INSERT INTO campaign_counters AS c (account_id, campaign_id, created_at, campaign_status,
+				    completed_at, completion_reason)
+				VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (account_id, campaign_id) DO UPDATE SET
+				    completed_at = COALESCE(c.completed_at, EXCLUDED.completed_at),
+				    completion_reason = COALESCE(c.completion_reason, EXCLUDED.completion_reason),
+				    campaign_status = CASE WHEN c.completed_at IS NULL OR EXCLUDED.campaign_status = 'DONE'
+				        THEN EXCLUDED.campaign_status ELSE c.campaign_status END
+				""").params(account, campaign, at, status.name(), at, reason).update();
 	}
 
 	private void status(String account, String campaign, CampaignStatus status) {
